@@ -1,0 +1,69 @@
+// Bundles the extension host (dist/extension.js), the CLI (dist/cli.js) and the webview
+// (media/webview.js). `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(await readFile('package.json', 'utf8'));
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  sourcemap: true,
+  minify: production,
+  logLevel: 'warning',
+  define: { AGENTGATE_VERSION: JSON.stringify(pkg.version) },
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['src/webview/main.ts'],
+    outfile: 'media/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+/** Files loaded at run time from the extension's own folder (never fetched). */
+async function copyRuntimeAssets() {
+  await mkdir('dist', { recursive: true });
+  const assets = [
+    require.resolve('web-tree-sitter/web-tree-sitter.wasm'),
+    require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
+  ];
+  for (const file of assets) await copyFile(file, path.join('dist', path.basename(file)));
+}
+
+await copyRuntimeAssets();
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await chmod('dist/cli.js', 0o755);
+}
