@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
 import { version } from './core/version';
-import { ChatViewProvider } from './panel/chatViewProvider';
+import { ChatViewProvider, type PanelTraffic } from './panel/chatViewProvider';
+
+/** What `activate` returns: read by integration tests through `extension.exports`. */
+export interface AgentGateApi {
+  readonly version: string;
+  readonly onDidPanelExchange: vscode.Event<PanelTraffic>;
+}
 
 /** Composition root: build the services, register views and commands, keep the disposables. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): AgentGateApi {
   const log = vscode.window.createOutputChannel('AgentGate', { log: true });
   const chat = new ChatViewProvider({
     extensionUri: context.extensionUri,
@@ -22,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
     ),
   );
   log.info(`AgentGate ${version} activated`);
+  return { version, onDidPanelExchange: chat.onDidExchange };
 }
 
 export function deactivate(): void {

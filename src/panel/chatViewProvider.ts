@@ -11,11 +11,19 @@ export interface ChatViewDeps {
   workspaceName(): string | null;
 }
 
+/** One message that crossed between the host and the webview (for tests and diagnostics). */
+export type PanelTraffic =
+  | { direction: 'received'; message: WebviewToHost }
+  | { direction: 'sent'; message: HostToWebview; delivered: boolean };
+
 /** The `agentgate.chat` webview view: renders the panel and routes its messages. */
 export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   static readonly viewId = 'agentgate.chat';
   private view: vscode.WebviewView | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly trafficEmitter = new vscode.EventEmitter<PanelTraffic>();
+  private readonly disposables: vscode.Disposable[] = [this.trafficEmitter];
+  /** Fires for every valid message received from, and every message posted to, the webview. */
+  readonly onDidExchange = this.trafficEmitter.event;
 
   constructor(private readonly deps: ChatViewDeps) {}
 
@@ -43,6 +51,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       this.deps.log.warn(`Ignored an invalid message from the panel: ${parsed.error}`);
       return;
     }
+    this.trafficEmitter.fire({ direction: 'received', message: parsed.message });
     this.handle(parsed.message);
   }
 
@@ -64,6 +73,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private async post(message: HostToWebview): Promise<void> {
     if (!this.view) return;
     const delivered = await this.view.webview.postMessage(message);
+    this.trafficEmitter.fire({ direction: 'sent', message, delivered });
     if (!delivered) this.deps.log.debug(`Panel not visible; dropped ${message.type}`);
   }
 
