@@ -13,7 +13,7 @@ export const layeringZones = [
       'no-restricted-imports': ['error', {
         paths: [vscodeBan],
         patterns: [{
-          group: ['**/host', '**/host/**', '**/panel', '**/panel/**', '**/webview', '**/webview/**', '**/extension', '**/cli'],
+          group: ['**/host', '**/host/**', '**/panel', '**/panel/**', '**/webview', '**/webview/**', '**/extension', '**/cli', '**/cli/**'],
           message: 'core is editor-free: it may import only core and protocol.',
         }],
       }],
@@ -25,7 +25,7 @@ export const layeringZones = [
       'no-restricted-imports': ['error', {
         paths: [vscodeBan],
         patterns: [{
-          group: ['**/core/**', '**/host/**', '**/panel/**', '**/webview/**', '**/extension', '**/cli'],
+          group: ['**/core/**', '**/host/**', '**/panel/**', '**/webview/**', '**/extension', '**/cli', '**/cli/**'],
           message: 'protocol holds only message types and schemas.',
         }],
       }],
