@@ -15,7 +15,8 @@ export interface ParsedRule {
 
 export type RuleParseResult = { ok: true; tool: string; specifier?: string } | { ok: false; error: string };
 
-const TOOL_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** A tool name; `mcp__server__*` (every tool of one MCP server) is accepted too. */
+const TOOL_NAME = /^(?:[A-Za-z][A-Za-z0-9_-]*|mcp__[A-Za-z0-9_-]+__\*)$/;
 
 /**
  * Parses `Tool` or `Tool(specifier)`. The specifier runs to the last `)`, so parentheses inside

@@ -1,0 +1,117 @@
+import ignore, { type Ignore } from 'ignore';
+import path from 'node:path';
+import { folderForms, isInside, toPosix, type PathTarget } from './paths';
+
+/**
+ * `Read(...)` / `Edit(...)` specifiers: gitignore-style patterns anchored at a base folder.
+ *   `//abs/path` absolute · `~/x` home · `/x` the settings file's root · `x` or `./x` the working
+ *   directory. A pattern without a slash in the middle (`.env`, `*.pem`) matches at any depth
+ *   below its base, as in .gitignore; `./.env` matches only the top-level file.
+ */
+
+export interface PatternBases {
+  cwd: string;
+  home: string;
+  /** Source.root of the settings file the rule came from. */
+  root: string;
+}
+
+/** A name no real file is expected to have, used to ask "does the rule cover what is inside?". */
+const PROBE = 'agentgate-probe-entry';
+const WILDCARD = /[*?[\]\\]/;
+
+export class CompiledPathPattern {
+  private readonly bases: string[];
+  private sensitive?: Ignore;
+  private insensitive?: Ignore;
+
+  /**
+   * @param base absolute folder the pattern is relative to
+   * @param pattern gitignore pattern (leading `/` = anchored at base)
+   * @param literal for wildcard-free patterns, the absolute path they name
+   */
+  constructor(
+    readonly base: string,
+    readonly pattern: string,
+    readonly literal: string | undefined,
+  ) {
+    this.bases = folderForms(base);
+  }
+
+  private matcher(ignoreCase: boolean): Ignore {
+    if (ignoreCase) return (this.insensitive ??= ignore({ ignorecase: true }).add(this.pattern));
+    return (this.sensitive ??= ignore({ ignorecase: false }).add(this.pattern));
+  }
+
+  /**
+   * Whether one absolute path is covered. For a folder (a search root), a permissive check needs
+   * the whole folder covered; a restrictive check is satisfied when anything directly inside is.
+   */
+  private covers(candidate: string, isDir: boolean, restrictive: boolean): boolean {
+    const ig = this.matcher(restrictive);
+    return this.bases.some((base) => {
+      if (!isInside(candidate, base)) return false;
+      const rel = toPosix(path.relative(base, candidate));
+      if (!isDir) return rel !== '' && ig.ignores(rel);
+      const prefix = rel === '' ? '' : `${rel}/`;
+      if (rel !== '' && ig.ignores(prefix)) return true;
+      const child = ig.ignores(`${prefix}${PROBE}`);
+      return restrictive ? child : child && ig.ignores(`${prefix}${PROBE}/${PROBE}`);
+    });
+  }
+
+  /** Deny and ask rules: any form of the path (link or target) matching is enough; case-insensitive. */
+  matchesAny(target: PathTarget, isDir: boolean): boolean {
+    return target.candidates.some((c) => this.covers(c, isDir, true));
+  }
+
+  /** Allow rules: every form of the path must match; case-sensitive. */
+  matchesAll(target: PathTarget, isDir: boolean): boolean {
+    return target.candidates.every((c) => this.covers(c, isDir, false));
+  }
+
+  /**
+   * True when the pattern has no wildcard and names `anchor` itself or something inside it:
+   * `Edit(./.vscode/settings.json)` names /w/.vscode; `Edit(./**)` and `Edit(./src)` do not.
+   */
+  namesWithin(anchor: string): boolean {
+    return this.literal !== undefined && isInside(this.literal, anchor);
+  }
+}
+
+/** Splits the specifier into base folder and gitignore pattern, applying `.` and `..`. */
+function split(spec: string, bases: PatternBases): { base: string; pattern: string; anchored: boolean } {
+  if (spec.startsWith('//')) return { base: path.parse(bases.cwd).root, pattern: spec.slice(1), anchored: true };
+  if (spec === '~' || spec.startsWith('~/')) return { base: bases.home, pattern: `/${spec.slice(2)}`, anchored: true };
+  if (spec.startsWith('/')) return { base: bases.root, pattern: spec, anchored: true };
+  if (spec === '.' || spec.startsWith('./')) return { base: bases.cwd, pattern: `/${spec.slice(2)}`, anchored: true };
+  const segments = spec.split('/');
+  if (segments.includes('..')) return { base: bases.cwd, pattern: `/${spec}`, anchored: true };
+  return { base: bases.cwd, pattern: spec, anchored: false };
+}
+
+/** Compiles a Read/Edit specifier relative to the bases it may refer to. */
+export function compilePathPattern(spec: string, bases: PatternBases): CompiledPathPattern {
+  const parts = split(spec.trim(), bases);
+  if (!parts.anchored) {
+    const escaped = /^[#!]/.test(parts.pattern) ? `\\${parts.pattern}` : parts.pattern;
+    const literal = WILDCARD.test(spec) ? undefined : path.resolve(parts.base, spec);
+    return new CompiledPathPattern(parts.base, escaped, literal);
+  }
+  let base = parts.base;
+  const trailingSlash = parts.pattern.length > 1 && parts.pattern.endsWith('/');
+  const stack: string[] = [];
+  for (const segment of parts.pattern.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (stack.length > 0) stack.pop();
+      else base = path.dirname(base);
+      continue;
+    }
+    stack.push(segment);
+  }
+  if (stack.length === 0) return new CompiledPathPattern(base, '**', undefined);
+  const pattern = `/${stack.join('/')}${trailingSlash ? '/' : ''}`;
+  const literal = WILDCARD.test(pattern) ? undefined : path.join(base, ...stack);
+  return new CompiledPathPattern(base, pattern, literal);
+}
