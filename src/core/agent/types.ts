@@ -25,7 +25,8 @@ export interface ApprovalPrompter {
 
 export interface TurnCost {
   usage: Usage;
-  costUsd: number;
+  /** Null when the model's price is unknown (never a guessed number). */
+  costUsd: number | null;
 }
 
 /** Everything the loop reports, in order. The panel renders these; the CLI prints them. */
@@ -36,7 +37,7 @@ export type AgentEvent =
   | { type: 'tool/start'; toolUseId: string; tool: string; input: Record<string, unknown> }
   | { type: 'tool/decision'; toolUseId: string; tool: string; decision: Decision }
   | { type: 'tool/result'; toolUseId: string; tool: string; content: string; isError: boolean }
-  | { type: 'turn/end'; turn: number; cost: TurnCost; sessionCostUsd: number }
+  | { type: 'turn/end'; turn: number; cost: TurnCost; sessionCostUsd: number | null }
   | { type: 'session/end'; reason: 'done' | 'maxTurns' | 'cancelled' | 'error'; error?: string };
 
 export interface EventSink {
