@@ -64,13 +64,13 @@ export class Sandbox {
   }
 
   /**
-   * Replaces placeholders with the sandbox's absolute paths: `@w` workspace, `@evil` the
-   * look-alike `w_evil`, `@out` the outside folder, `@home`, `@extra`, `@root`. Absolute rules are
-   * written `Read(/@out/**)`, which expands to `Read(//tmp/.../outside/**)`.
+   * Replaces placeholders with the sandbox's absolute paths: `{w}` workspace, `{evil}` the
+   * look-alike `w_evil`, `{out}` the outside folder, `{home}`, `{extra}`, `{root}`. Absolute rules
+   * are written `Read(/{out}/**)`, which expands to `Read(//tmp/.../outside/**)`.
    */
   expand<T>(value: T): T {
     if (typeof value === 'string') {
-      return value.replace(/@(w|evil|out|home|extra|root)\b/g, (_m, key: string) => this.placeholder(key)) as T;
+      return value.replace(/\{(w|evil|out|home|extra|root)\}/g, (_m, key: string) => this.placeholder(key)) as T;
     }
     if (Array.isArray(value)) return value.map((v: unknown) => this.expand(v)) as T;
     if (value !== null && typeof value === 'object') {
