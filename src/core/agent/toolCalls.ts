@@ -106,14 +106,16 @@ function groupCalls(blocks: readonly ToolUseBlock[], tools: ReadonlyMap<string, 
  * Runs the tool calls of one complete assistant message. Each call is validated against its
  * tool's schema, decided by the permission engine and, when needed, approved by the person,
  * in the order the model wrote them; read-only calls next to each other then run in parallel.
- * A call whose id already has a result is not run again: its earlier result is reused.
+ * A call whose id already has a result is not run again: its earlier result is reported again.
  */
 export async function runToolCalls(blocks: readonly ToolUseBlock[], deps: ToolCallDeps): Promise<Map<string, ToolOutcome>> {
   const results = new Map<string, ToolOutcome>();
   const fresh = blocks.filter((block) => {
     const earlier = deps.completed.get(block.id);
-    if (earlier !== undefined) results.set(block.id, earlier);
-    return earlier === undefined;
+    if (earlier === undefined) return true;
+    results.set(block.id, earlier);
+    deps.emit({ type: 'tool/result', toolUseId: block.id, tool: block.name, content: earlier.content, isError: earlier.isError });
+    return false;
   });
   for (const group of groupCalls(fresh, deps.tools)) {
     const prepared: Prepared[] = [];

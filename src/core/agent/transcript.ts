@@ -100,18 +100,25 @@ export class TranscriptWriter implements SessionRecorder {
     fd: number,
     private readonly secrets: readonly string[],
     private readonly now: () => Date,
+    private readonly sync: (fd: number) => void,
   ) {
     this.fd = fd;
   }
 
-  /** Opens (or creates) the file for appending; `secrets` are values never to be written. */
-  static async open(file: string, options: { secrets?: readonly string[]; now?: () => Date } = {}): Promise<TranscriptWriter> {
+  /**
+   * Opens (or creates) the file for appending. `secrets` are values never to be written;
+   * `sync` replaces fsync (tests count the flushes).
+   */
+  static async open(
+    file: string,
+    options: { secrets?: readonly string[]; now?: () => Date; sync?: (fd: number) => void } = {},
+  ): Promise<TranscriptWriter> {
     try {
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       const fd = openSync(file, 'a+', 0o600);
       dropTruncatedTail(fd);
       const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
-      return new TranscriptWriter(file, fd, secrets, options.now ?? (() => new Date()));
+      return new TranscriptWriter(file, fd, secrets, options.now ?? (() => new Date()), options.sync ?? fsyncSync);
     } catch (error) {
       throw new TranscriptError('io', `Cannot open the transcript ${file}: ${(error as Error).message}`, file, { cause: error });
     }
@@ -135,7 +142,7 @@ export class TranscriptWriter implements SessionRecorder {
   flush(): void {
     if (this.fd === undefined) return;
     try {
-      fsyncSync(this.fd);
+      this.sync(this.fd);
     } catch (error) {
       throw new TranscriptError('io', `Cannot flush the transcript ${this.file}: ${(error as Error).message}`, this.file, { cause: error });
     }

@@ -37,7 +37,7 @@ export function makeSession(setup: SessionSetup) {
 export function toolResultsOf(messages: readonly MessageParam[]): ToolResultBlockParam[] {
   const last = messages.at(-1);
   if (last === undefined || typeof last.content === 'string') return [];
-  return last.content.filter((block): block is ToolResultBlockParam => block.type === 'tool_result');
+  return (last.content as { type: string }[]).filter((block): block is ToolResultBlockParam => block.type === 'tool_result');
 }
 
 export function resultText(block: ToolResultBlockParam | undefined): string {
