@@ -1,8 +1,6 @@
 import type { ParsedRule } from './rules';
+import { COMMAND_LINE_FILE } from '../settings/commandLineRules';
 import { LEVEL_LABEL, type Source } from '../settings/types';
-
-/** The file name used for rules that came from `--allowedTools` / `--disallowedTools`. */
-export const COMMAND_LINE_FILE = '<command line>';
 
 /**
  * Formats where a value came from, for people: `project settings (/w/.claude/settings.json:5:7)`,
