@@ -1,5 +1,6 @@
 import type { TextBlockParam, ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import { ProviderError, type MessageParam, type ModelMessage, type ModelProvider, type ToolDefinition, type Usage } from '../providers/types';
+import { toolDefinitions } from '../tools/index';
 import type { AgentTool, ToolContext } from '../tools/types';
 import type { Approvals, DecideFn } from './approval';
 import { withCacheBreakpoints } from './caching';
@@ -8,7 +9,6 @@ import { CostTracker } from './costTracker';
 import { streamTurn, TurnFailedError } from './modelTurn';
 import type { SessionRecorder } from './sessionRecorder';
 import { runToolCalls, type PermissionDenial, type ToolOutcome } from './toolCalls';
-import { toolDefinitions } from './toolDefinitions';
 import type { AgentEvent, EventSink } from './types';
 
 export const DEFAULT_MAX_TURNS = 100;
