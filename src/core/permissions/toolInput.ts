@@ -67,6 +67,8 @@ function globTarget(pattern: string, base: string | undefined): ParsedRequest {
   if (/(^|[/{,])\.\.($|[/},])/.test(scan.glob)) {
     return { ok: false, error: 'its pattern uses ".." after a wildcard; put the folder in "path" instead' };
   }
+  // A negated pattern searches everything except its base: the whole search root is read.
+  if (scan.negated) return ok({ kind: 'read', tool: 'Glob', path: isAbsolute(scan.base) ? '/' : (base ?? '.'), directory: true });
   const fixed = scan.base === '' ? '.' : scan.base;
   const path = isAbsolute(fixed) || base === undefined ? fixed : `${base}/${fixed}`;
   return ok({ kind: 'read', tool: 'Glob', path, directory: true });

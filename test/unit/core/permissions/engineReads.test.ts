@@ -47,6 +47,8 @@ const traversal: Case[] = [
   { name: '.. traversal: many levels up to /etc/passwd', tool: 'Read', input: read('../../../../../../../../etc/passwd'), expect: 'ask' },
   { name: '.. traversal: into the look-alike folder', tool: 'Grep', input: { pattern: 'x', path: '{w}/../w_evil' }, expect: 'ask' },
   { name: '.. traversal: Glob pattern with a leading ../', tool: 'Glob', input: { pattern: '../outside/*' }, expect: 'ask' },
+  { name: 'a negated Glob pattern searches the whole root, not just the excluded folder', tool: 'Glob', input: { pattern: '!{w}/src/**', path: '/' }, expect: 'ask' },
+  { name: 'a negated Glob pattern inside the workspace is fine', tool: 'Glob', input: { pattern: '!node_modules/**' }, expect: 'allow' },
   { name: '.. traversal: Glob path ..', tool: 'Glob', input: { pattern: '*', path: '..' }, expect: 'ask' },
   { name: '.. traversal: .. after a wildcard in a Glob pattern is refused', tool: 'Glob', input: { pattern: 'src/**/../../../outside/*' }, expect: 'deny', reason: '".." after a wildcard' },
   { name: '.. traversal: .. inside braces of a Glob pattern is refused', tool: 'Glob', input: { pattern: '{src,../..}/*' }, expect: 'deny' },
