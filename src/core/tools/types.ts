@@ -49,6 +49,15 @@ export interface WebDigester {
   digest(input: { url: string; content: string; prompt: string; signal: AbortSignal }): Promise<string>;
 }
 
+export interface FetchTextResult {
+  status: number;
+  contentType: string;
+  body: string;
+  finalUrl: string;
+  /** For a redirect response: the absolute target URL from the Location header. */
+  location?: string;
+}
+
 export interface ToolContext {
   cwd: string;
   workspaceFolders: string[];
@@ -57,8 +66,12 @@ export interface ToolContext {
   processes: ProcessRunner;
   reads: ReadTracker;
   web: WebDigester;
-  /** Fetches a URL's text (injectable so tests hit local servers). */
-  fetchText(url: string, signal: AbortSignal): Promise<{ status: number; contentType: string; body: string; finalUrl: string }>;
+  /**
+   * Fetches a URL's text (injectable so tests hit local servers). Does not follow redirects: a
+   * 3xx response comes back with `location` (absolute) so WebFetch can decide whether the new
+   * host needs its own approval.
+   */
+  fetchText(url: string, signal: AbortSignal): Promise<FetchTextResult>;
 }
 
 /** A proposed file change, computed before approval so the prompt can show the diff. */
