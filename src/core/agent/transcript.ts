@@ -98,7 +98,7 @@ export class TranscriptWriter implements SessionRecorder {
   private constructor(
     readonly file: string,
     fd: number,
-    private readonly secrets: readonly string[],
+    private readonly secrets: () => readonly string[],
     private readonly now: () => Date,
     private readonly sync: (fd: number) => void,
   ) {
@@ -106,19 +106,19 @@ export class TranscriptWriter implements SessionRecorder {
   }
 
   /**
-   * Opens (or creates) the file for appending. `secrets` are values never to be written;
-   * `sync` replaces fsync (tests count the flushes).
+   * Opens (or creates) the file for appending. `secrets` gives the values never to be written
+   * (asked at each write, so keys fetched later are covered); `sync` replaces fsync (tests
+   * count the flushes).
    */
   static async open(
     file: string,
-    options: { secrets?: readonly string[]; now?: () => Date; sync?: (fd: number) => void } = {},
+    options: { secrets?: () => readonly string[]; now?: () => Date; sync?: (fd: number) => void } = {},
   ): Promise<TranscriptWriter> {
     try {
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       const fd = openSync(file, 'a+', 0o600);
       dropTruncatedTail(fd);
-      const secrets = (options.secrets ?? []).filter((secret) => secret.length >= 8);
-      return new TranscriptWriter(file, fd, secrets, options.now ?? (() => new Date()), options.sync ?? fsyncSync);
+      return new TranscriptWriter(file, fd, options.secrets ?? (() => []), options.now ?? (() => new Date()), options.sync ?? fsyncSync);
     } catch (error) {
       throw new TranscriptError('io', `Cannot open the transcript ${file}: ${(error as Error).message}`, file, { cause: error });
     }
@@ -162,7 +162,7 @@ export class TranscriptWriter implements SessionRecorder {
   private append(record: TranscriptRecord): void {
     if (this.fd === undefined) throw new TranscriptError('io', `The transcript ${this.file} is closed.`, this.file);
     let line = JSON.stringify(record);
-    for (const secret of this.secrets) if (line.includes(secret)) line = line.split(secret).join('[redacted]');
+    for (const secret of this.secrets()) if (secret.length >= 8 && line.includes(secret)) line = line.split(secret).join('[redacted]');
     try {
       writeSync(this.fd, `${line}\n`);
     } catch (error) {

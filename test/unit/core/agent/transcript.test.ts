@@ -29,7 +29,7 @@ function lines(file: string): Record<string, unknown>[] {
 async function recordedSession(home: string, options: { secret?: string } = {}) {
   const file = transcriptPath(home, '/work/project', 'session-1');
   const flushes: number[] = [];
-  const writer = await TranscriptWriter.open(file, { sync: (fd) => void flushes.push(fd), ...(options.secret ? { secrets: [options.secret] } : {}) });
+  const writer = await TranscriptWriter.open(file, { sync: (fd) => void flushes.push(fd), ...(options.secret ? { secrets: () => [options.secret!] } : {}) });
   const read = fakeTool({ name: 'Read', readOnly: true, run: async () => ({ content: `body ${options.secret ?? ''}` }) });
   const setup = makeSession({
     script: [{ content: [text('Looking.'), toolUse('t1', 'Read', { path: 'a' })] }, { content: [text('Found it.')] }],
