@@ -10,7 +10,8 @@ export {
   type SettingsPathOptions,
 } from './paths';
 export { validateSettingsFile } from './validateFile';
-export { mcpJsonSchema, mcpServerSchema, validateMcpJson, type McpJson } from './mcpJson';
+export { validateMcpJson } from './mcpJson';
+export { mcpJsonSchema, mcpServerSchema, type McpJson } from './mcpSchema';
 export { COMMAND_LINE_FILE, splitToolList } from './commandLineRules';
 export { formatDiagnostic } from './diagnostics';
 export { mcpJsonJsonSchema, SETTINGS_SCHEMA_FILE, settingsJsonSchema } from './jsonSchema';

@@ -4,7 +4,7 @@
  * print it. Unknown keys stay allowed, as AgentGate itself allows them.
  */
 import { z } from 'zod';
-import { mcpJsonSchema } from './mcpJson';
+import { mcpJsonSchema } from './mcpSchema';
 import { settingsFileSchema } from './schema';
 
 export const SETTINGS_SCHEMA_FILE = 'settings.schema.json';

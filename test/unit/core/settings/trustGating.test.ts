@@ -122,8 +122,9 @@ describe('trust gating: the person\'s own settings', () => {
   it('attack: a variable named "__proto__" or "constructor" in env is just a name', async () => {
     await t.write(t.userFile, '{"env": {"constructor": "x", "__proto__": "y", "toString": "z"}}');
     const s = await t.load({ trusted: true });
-    assert.equal(s.env.constructor.value, 'x');
-    assert.equal(s.env.toString.value, 'z');
+    const variable = (name: string) => s.env[name]?.value;
+    assert.equal(variable('constructor'), 'x');
+    assert.equal(variable('toString'), 'z');
     assert.equal(Object.keys(s.env).length, 3);
   });
 });
