@@ -1,7 +1,7 @@
 // Bundles the extension host (dist/extension.js), the CLI (dist/cli.js) and the webview
 // (media/webview.js). `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmod, copyFile, mkdir, readFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -59,7 +59,23 @@ async function copyRuntimeAssets() {
   for (const file of assets) await copyFile(file, path.join('dist', path.basename(file)));
 }
 
+/** dist/settings.schema.json from the zod schema of settings files (contributes.jsonValidation). */
+async function writeSettingsSchema() {
+  const { outputFiles } = await esbuild.build({
+    entryPoints: ['src/core/settings/jsonSchema.ts'],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+  });
+  const url = `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`;
+  const { settingsJsonSchema, SETTINGS_SCHEMA_FILE } = await import(url);
+  await writeFile(path.join('dist', SETTINGS_SCHEMA_FILE), `${JSON.stringify(settingsJsonSchema(), null, 2)}\n`);
+}
+
 await copyRuntimeAssets();
+await writeSettingsSchema();
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching for changes');
