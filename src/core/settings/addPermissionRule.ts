@@ -96,8 +96,8 @@ function withRule(text: string, file: string, scope: 'local' | 'project', list: 
   const updated = applyEdits(analysis.doc.text, edits);
   // The result must still be a valid settings file holding the rule, or nothing is written.
   const check = parseJsonDocument(updated);
-  const list2 = nodeAt(check.root, ['permissions', list]);
-  if (check.syntaxError || !list2?.children?.some((child) => child.value === rule)) {
+  const saved = nodeAt(check.root, ['permissions', list]);
+  if (check.syntaxError || !saved?.children?.some((child) => child.value === rule)) {
     throw new SettingsWriteError('io', file, `AgentGate could not add the rule to ${file} safely; the file was left unchanged. Add "${rule}" to "permissions.${list}" by hand.`);
   }
   return (text.startsWith('\uFEFF') ? '\uFEFF' : '') + updated;

@@ -37,17 +37,16 @@ function keyNotices(doc: JsonDocument, file: string, level: SettingsLevel): Diag
       const name = prefix + key;
       const at = positionAt(doc, keyNode.offset);
       const where = `at line ${at.line}, column ${at.column}`;
-      let message: string;
       if (prefix === '' && UNSUPPORTED_CLAUDE_CODE_KEYS.has(key)) {
-        out.push(diagnosticAt('info', file, doc, keyNode, `Setting "${name}" ${where} is a Claude Code setting that AgentGate does not support; AgentGate ignores it.`));
+        const message = `Setting "${name}" ${where} is a Claude Code setting that AgentGate does not support; AgentGate ignores it.`;
+        out.push(diagnosticAt('info', file, doc, keyNode, message));
         continue;
       }
       const suggestion = closestMatch(key, known);
-      if (suggestion) {
-        message = `Unknown setting "${name}" ${where}: AgentGate ignores it. Did you mean "${prefix}${suggestion}"?`;
-      } else {
-        message = `Unknown setting "${name}" ${where}: AgentGate ignores it. It may be meant for a newer tool; remove it if it is a typo.`;
-      }
+      const advice = suggestion
+        ? `Did you mean "${prefix}${suggestion}"?`
+        : 'It may be meant for a newer tool; remove it if it is a typo.';
+      const message = `Unknown setting "${name}" ${where}: AgentGate ignores it. ${advice}`;
       out.push(diagnosticAt('warning', file, doc, keyNode, message));
     }
   };
