@@ -1,0 +1,71 @@
+import type { DecideFn } from '../core/agent/approval';
+import { modelWebDigester } from '../core/agent/webDigester';
+import { resolveProviderConfig, type Env } from '../core/providers/config';
+import type { ModelProvider } from '../core/providers/types';
+import { formatDiagnostic, loadSettings } from '../core/settings';
+import { COMMAND_LINE_FILE } from '../core/settings/commandLineRules';
+import type { EffectiveSettings, PermissionMode } from '../core/settings/types';
+import { builtinTools, NodeFileSystem, nodeFetchText, NodeProcessRunner, SessionReadTracker } from '../core/tools/index';
+import type { AgentTool, ToolContext } from '../core/tools/types';
+import { FileTrustStore } from '../core/trust/trustStore';
+import { UsageError } from './io';
+import type { RunArgs } from './runArgs';
+import { createPermissionDecider } from './runPermissions';
+import { providerFromConfig } from './runProvider';
+
+/** Everything a headless session needs, built from the settings, the trust store and the environment. */
+export interface RunServices {
+  settings: EffectiveSettings;
+  mode: PermissionMode;
+  provider: ModelProvider;
+  model: string;
+  tools: readonly AgentTool[];
+  toolContext: Omit<ToolContext, 'signal'>;
+  decide: DecideFn;
+  /** Secret values (API keys, tokens) that must never be written to a transcript. */
+  secrets(): readonly string[];
+}
+
+/** Environment variables whose values are credentials. */
+const SECRET_VARIABLES = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_BEARER_TOKEN_BEDROCK'];
+
+export async function createRunServices(options: { args: RunArgs; cwd: string; home: string; env: NodeJS.ProcessEnv; warn(text: string): void }): Promise<RunServices> {
+  const { args, cwd, home, warn } = options;
+  const trusted = await FileTrustStore.forHome(home).isTrusted(cwd);
+  const settings = await loadSettings({
+    cwd,
+    home,
+    trusted,
+    allowedTools: args.allowedTools,
+    disallowedTools: args.disallowedTools,
+    cliSettingsFiles: args.settingsFiles,
+  });
+  const badRule = settings.diagnostics.find((d) => d.file === COMMAND_LINE_FILE && d.severity !== 'info');
+  if (badRule !== undefined) throw new UsageError(`run: ${badRule.message}`);
+  for (const diagnostic of settings.diagnostics) warn(formatDiagnostic(diagnostic, cwd));
+
+  const env: Env = { ...options.env, ...Object.fromEntries(Object.entries(settings.env).map(([name, entry]) => [name, entry.value])) };
+  const config = resolveProviderConfig(env, { ...(args.model ?? settings.model?.value) ? { model: args.model ?? settings.model?.value } : {} });
+  const { provider, apiKey } = providerFromConfig(config, { ...(settings.apiKeyHelper ? { apiKeyHelper: settings.apiKeyHelper.value } : {}), cwd, env });
+  const mode = args.permissionMode ?? settings.permissions.defaultMode?.value ?? 'default';
+  const decide = await createPermissionDecider({ cwd, workspaceFolders: [cwd], home, settings, mode });
+  const fixedSecrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => value !== undefined && value !== '');
+  return {
+    settings,
+    mode,
+    provider,
+    model: config.model,
+    tools: builtinTools,
+    toolContext: {
+      cwd,
+      workspaceFolders: [cwd],
+      fs: new NodeFileSystem(),
+      processes: new NodeProcessRunner(),
+      reads: new SessionReadTracker(),
+      web: modelWebDigester(provider, config.models.haiku),
+      fetchText: nodeFetchText,
+    },
+    decide,
+    secrets: () => [...fixedSecrets, ...(apiKey?.secrets() ?? [])],
+  };
+}
