@@ -10,6 +10,8 @@ export interface BashDecisionInput {
   command: string;
   /** Absolute working directory the command runs in (for resolving redirect targets). */
   cwd: string;
+  /** The user's home folder, for `~` in redirect targets; defaults to os.homedir(). */
+  home?: string;
   /** Only the rules whose tool is `Bash`, in their lists. */
   rules: { allow: ParsedRule[]; ask: ParsedRule[]; deny: ParsedRule[] };
   /** Whether built-in read-only commands may be allowed without a rule (false when failing closed). */

@@ -1,0 +1,87 @@
+/**
+ * The Bash rules of one decision, compiled once, and the question "which rule matches this
+ * command?" for each list. Deny and ask rules are matched against every form of the command
+ * (with and without wrappers, the program's basename for `/bin/rm` and `./rm`, git without its
+ * global options); allow rules only against the command that actually runs, as written.
+ */
+import path from 'node:path';
+import { LEVEL_LABEL, type Source } from '../../settings/types';
+import type { ParsedRule } from '../rules';
+import type { BashDecisionInput } from './types';
+import type { ResolvedCommand } from './model';
+import { lineMatches, parseBashPattern, patternMatches, type BashPattern } from './ruleMatch';
+import { basename, isSafeAssignment } from './wrappers';
+
+export interface CompiledRule {
+  rule: ParsedRule;
+  pattern: BashPattern;
+}
+
+export interface RuleSet {
+  allow: CompiledRule[];
+  ask: CompiledRule[];
+  deny: CompiledRule[];
+}
+
+export function compileRules(rules: BashDecisionInput['rules']): RuleSet {
+  const compile = (list: ParsedRule[]): CompiledRule[] => list.map((rule) => ({ rule, pattern: parseBashPattern(rule.specifier) }));
+  return { allow: compile(rules.allow), ask: compile(rules.ask), deny: compile(rules.deny) };
+}
+
+const GIT_GLOBAL_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
+
+/** `git -C dir --no-pager push` as `git push`, so `Bash(git push:*)` denies it too. */
+function withoutGitGlobals(words: readonly string[]): string[] | null {
+  let i = 1;
+  while (i < words.length && words[i].startsWith('-')) i += GIT_GLOBAL_WITH_VALUE.has(words[i]) ? 2 : 1;
+  return i > 1 && i < words.length ? [words[0], ...words.slice(i)] : null;
+}
+
+/** Every form of the command that deny and ask rules are tried against. */
+export function restrictiveForms(command: ResolvedCommand): string[][] {
+  const forms: string[][] = [];
+  for (const level of command.levels) {
+    if (level.length === 0) continue;
+    forms.push(level);
+    if (level[0].includes('/')) forms.push([basename(level[0]), ...level.slice(1)]);
+  }
+  const inner = command.levels[command.levels.length - 1] ?? [];
+  if (inner[0] !== undefined && basename(inner[0]) === 'git') {
+    const stripped = withoutGitGlobals([basename(inner[0]), ...inner.slice(1)]);
+    if (stripped) forms.push(stripped);
+  }
+  return forms;
+}
+
+/** The form allow rules are matched against: the inner command, unless it needs more context. */
+export function allowForm(command: ResolvedCommand): string[] {
+  if (command.privilegedLevel) return command.privilegedLevel;
+  if (!command.envAssignments.every(isSafeAssignment)) return command.levels[0] ?? [];
+  return command.argv.map((word) => word.value);
+}
+
+export function firstRestrictive(list: CompiledRule[], command: ResolvedCommand): CompiledRule | null {
+  const forms = restrictiveForms(command);
+  return list.find((entry) => forms.some((form) => patternMatches(entry.pattern, form))) ?? null;
+}
+
+export function firstAllow(list: CompiledRule[], command: ResolvedCommand): CompiledRule | null {
+  const form = allowForm(command);
+  if (form.length === 0) return null;
+  return list.find((entry) => patternMatches(entry.pattern, form, { appendsArguments: command.appendsArguments })) ?? null;
+}
+
+/** Rules with shell operators in them, matched against the whole command line. */
+export function firstLineRule(list: CompiledRule[], commandLine: string): CompiledRule | null {
+  return list.find((entry) => lineMatches(entry.pattern, commandLine)) ?? null;
+}
+
+/** "project settings (.claude/settings.json)": where a rule came from, for a reason. */
+export function describeSource(source: Source): string {
+  const level = LEVEL_LABEL[source.level];
+  if (source.file === '<command line>' || source.level === 'cli') return `the ${level}`;
+  const relative = path.relative(source.root, source.file);
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  const shown = !inside || source.level === 'managed' ? source.file : source.level === 'user' ? `~/${relative}` : relative;
+  return `${level} (${shown})`;
+}

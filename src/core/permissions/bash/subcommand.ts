@@ -1,0 +1,131 @@
+/**
+ * The decision for one simple command: deny rules, then ask rules, then what makes a command
+ * unknowable (opaque), then sudo, then allow rules, then the built-in read-only commands; and its
+ * redirections folded in as file writes.
+ */
+import type { DecisionKind, SubcommandDecision } from '../types';
+import { usesNetwork } from './kinds';
+import type { ResolvedCommand } from './model';
+import { readOnlyVerdict } from './readOnly';
+import { describeSource, firstAllow, firstRestrictive, type CompiledRule, type RuleSet } from './ruleSet';
+import { code } from './text';
+import { isSafeAssignment } from './wrappers';
+import { checkWrites, type WorkingFolders, type WriteCheck } from './writes';
+import type { Decision } from '../types';
+
+/**
+ * How strongly a verdict decides the whole command line, strongest first: a Bash deny rule, a
+ * denied write, a Bash ask rule, a write asked by a rule, an unmatched command, an unmatched
+ * write, allowed.
+ */
+export const Rank = { denyRule: 0, denyWrite: 1, askRule: 2, askWriteRule: 3, ask: 4, askWrite: 5, allow: 6 } as const;
+
+export interface Verdict extends SubcommandDecision {
+  rank: number;
+  /**
+   * Which "always allow" rule would let this command run: a prefix rule, the exact command (for
+   * a read-only tool refused for a risky option, where a prefix would cover that option for good),
+   * or none (denied, opaque, sudo, inline code, ...).
+   */
+  suggest: Suggest;
+  network: boolean;
+  writes: WriteCheck[];
+}
+
+export type Suggest = 'prefix' | 'exact' | null;
+
+export interface CommandContext {
+  rules: RuleSet;
+  allowReadOnly: boolean;
+  folders: WorkingFolders;
+  home: string;
+  checkWrite(absolutePath: string): Decision;
+}
+
+interface Outcome {
+  decision: DecisionKind;
+  reason: string;
+  rule: CompiledRule | null;
+  rank: number;
+  suggest: Suggest;
+}
+
+function byRule(decision: DecisionKind, entry: CompiledRule, reason: string, rank: number): Outcome {
+  return { decision, reason, rule: entry, rank, suggest: null };
+}
+
+function ask(reason: string, suggest: Suggest = null): Outcome {
+  return { decision: 'ask', reason, rule: null, rank: Rank.ask, suggest };
+}
+
+function allowed(reason: string): Outcome {
+  return { decision: 'allow', reason, rule: null, rank: Rank.allow, suggest: null };
+}
+
+function unmatched(command: ResolvedCommand, allowReadOnly: boolean, network: boolean): Outcome {
+  const text = code(command.text);
+  if (command.inlineCode) return ask(`${text} runs ${command.inlineCode}, and no rule allows it.`);
+  if (command.argv.length === 0) {
+    const risky = command.envAssignments.find((assignment) => !isSafeAssignment(assignment));
+    if (!risky) return allowed(`${text} only sets a shell variable.`);
+    return ask(`${text} sets ${risky.name}, which can change what later commands run.`);
+  }
+  const risky = command.envAssignments.find((assignment) => !isSafeAssignment(assignment));
+  if (risky) return ask(`${text} sets ${risky.name}, which can change what the program does, and no rule allows it.`);
+  if (network) return ask(`${code(command.argv[0].value)} reaches the network and no rule allows it.`, 'prefix');
+  const verdict = readOnlyVerdict(command);
+  if (verdict.readOnly) {
+    if (allowReadOnly) return allowed(`${text} only reads, so it needs no rule.`);
+    return ask(`No rule allows ${text}; read-only commands are not allowed without a rule right now.`, 'prefix');
+  }
+  if (verdict.why) return ask(`${text} is not read-only (${verdict.why}), and no rule allows it.`, 'exact');
+  return ask(`No rule allows ${text}.`, 'prefix');
+}
+
+function commandOutcome(command: ResolvedCommand, context: CommandContext, network: boolean): Outcome {
+  const deny = firstRestrictive(context.rules.deny, command);
+  if (deny) return byRule('deny', deny, `Denied by the rule ${deny.rule.raw} in ${describeSource(deny.rule.source)}.`, Rank.denyRule);
+  const askRule = firstRestrictive(context.rules.ask, command);
+  if (askRule) {
+    return byRule('ask', askRule, `The rule ${askRule.rule.raw} in ${describeSource(askRule.rule.source)} asks before running ${code(command.text)}.`, Rank.askRule);
+  }
+  if (command.opaque.length > 0) return ask(`${code(command.text)} ${command.opaque[0]}.`);
+  const allow = firstAllow(context.rules.allow, command);
+  if (command.privileged && !allow) {
+    const wrapper = command.wrappers.find((name) => name === 'sudo' || name === 'doas') ?? 'sudo';
+    return ask(`${code(command.text)} runs as another user through ${wrapper}; only a rule written for ${wrapper} itself can allow it.`);
+  }
+  if (allow) return byRule('allow', allow, `Allowed by the rule ${allow.rule.raw} in ${describeSource(allow.rule.source)}.`, Rank.allow);
+  return unmatched(command, context.allowReadOnly, network);
+}
+
+function writeRank(check: WriteCheck): number {
+  if (check.decision.decision === 'deny') return Rank.denyWrite;
+  if (check.decision.decision === 'ask') return check.decision.rule ? Rank.askWriteRule : Rank.askWrite;
+  return Rank.allow;
+}
+
+/** Decides one simple command, its redirections included. */
+export function decideCommand(command: ResolvedCommand, context: CommandContext): Verdict {
+  const network = usesNetwork(command.argv);
+  const outcome = commandOutcome(command, context, network);
+  const writes = checkWrites(command, context.folders, context.home, context.checkWrite);
+  let verdict: Verdict = {
+    command: command.text,
+    decision: outcome.decision,
+    reason: outcome.reason,
+    rule: outcome.rule?.rule.raw ?? null,
+    source: outcome.rule?.rule.source ?? null,
+    rank: outcome.rank,
+    suggest: outcome.suggest,
+    network,
+    writes,
+  };
+  for (const check of writes) {
+    const rank = writeRank(check);
+    if (rank >= verdict.rank) continue;
+    const reason = check.paths.length > 0 ? `${code(command.text)} writes ${check.target}: ${check.decision.reason}` : check.decision.reason;
+    verdict = { ...verdict, decision: check.decision.decision, reason, rule: check.decision.rule, source: check.decision.source, rank };
+  }
+  return verdict;
+}
