@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NodeFileSystem } from '../../../../src/core/tools/nodeFileSystem';
@@ -19,7 +19,7 @@ const unusedDigester: WebDigester = {
   digest: () => Promise.reject(new Error('digest was not expected in this test')),
 };
 
-export function makeContext(cwd: string, overrides: Partial<ToolContext> = {}): TestContext {
+export function makeContext(cwd: string, overrides: Partial<Omit<ToolContext, 'reads'>> = {}): TestContext {
   const controller = new AbortController();
   return {
     cwd,
@@ -62,5 +62,17 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Gave up waiting: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Creates files below `root`, each one second newer than the one before (in object order). */
+export async function put(root: string, files: Record<string, string>, mtimeBase = Date.now() / 1000 - 1000): Promise<void> {
+  let offset = 0;
+  for (const [relative, content] of Object.entries(files)) {
+    const file = path.join(root, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, content);
+    const time = mtimeBase + offset++;
+    await utimes(file, time, time);
   }
 }
