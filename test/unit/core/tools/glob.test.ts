@@ -34,6 +34,7 @@ describe('Glob', () => {
     assert.deepEqual(await lines({ pattern: '*.ts' }), abs('a.ts'));
     assert.deepEqual(await lines({ pattern: '*.ts', path: path.join(dir, 'src') }), abs('src/b.ts'));
     assert.deepEqual(await lines({ pattern: 'src/*.{ts,js}' }), abs('src/c.js', 'src/b.ts'));
+    assert.deepEqual(await lines({ pattern: `${dir}/src/*.ts`, path: '/' }), abs('src/b.ts'));
   });
 
   it('respects .gitignore, including nested files and negation, and skips node_modules and .git', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { READ_MAX_LINE_CHARS, READ_MAX_WHOLE_FILE_BYTES, readTool } from '../../../../src/core/tools/read';
+import { READ_MAX_LINE_CHARS, READ_MAX_OUTPUT_CHARS, READ_MAX_WHOLE_FILE_BYTES, readTool } from '../../../../src/core/tools/read';
 import { call, makeContext, tempDir, type TestContext } from './toolTestContext';
 
 describe('Read', () => {
@@ -56,6 +56,16 @@ describe('Read', () => {
     assert.ok(first?.startsWith(`     1\t${'x'.repeat(READ_MAX_LINE_CHARS)}... (line cut`));
     assert.ok(!first?.includes('x'.repeat(READ_MAX_LINE_CHARS + 1)));
     assert.equal(second, '     2\tshort');
+  });
+
+  it('stops a range whose text is too long and says where to continue', async () => {
+    const file = path.join(dir, 'dense.txt');
+    await writeFile(file, `${'d'.repeat(1000)}\n`.repeat(200));
+    const result = await call(readTool, { file_path: file }, ctx);
+    assert.ok(result.content.length <= READ_MAX_OUTPUT_CHARS + 300);
+    const shown = result.content.split('\n').filter((line) => /^\s+\d+\t/.test(line)).length;
+    assert.ok(shown > 0 && shown < 200);
+    assert.match(result.content, new RegExp(`lines 1-${shown} of 200 because the output reached.*offset ${shown + 1}`));
   });
 
   it('refuses a huge file without a range, and reads it with one', async () => {
