@@ -62,8 +62,7 @@ async function runAttempt(options: RunStreamOptions): Promise<ModelMessage> {
   };
   let delivered = 0;
   let stream: MessageStream | undefined;
-  try {
-    arm();
+  const consume = async (): Promise<ModelMessage> => {
     stream = await options.open(controller.signal);
     let stopped = false;
     for await (const event of stream) {
@@ -81,14 +80,29 @@ async function runAttempt(options: RunStreamOptions): Promise<ModelMessage> {
     const message = await stream.finalMessage();
     if (!stopped) throw new Truncated();
     return message;
+  };
+  // Settles as soon as the attempt is aborted, even while the SDK still awaits something that
+  // ignores the signal (a slow apiKeyHelper, a credential lookup).
+  let onAborted = (): void => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAborted = () => reject(new Error('aborted'));
+    controller.signal.addEventListener('abort', onAborted, { once: true });
+  });
+  try {
+    arm();
+    const work = consume();
+    work.catch(() => undefined);
+    aborted.catch(() => undefined);
+    return await Promise.race([work, aborted]);
   } catch (error) {
-    stream?.abort();
+    (stream as MessageStream | undefined)?.abort();
     controller.abort();
     if (error instanceof CallbackFailed) throw error.original;
     throw new AttemptFailed(error, delivered, timedOut);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
+    controller.signal.removeEventListener('abort', onAborted);
   }
 }
 

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inspect } from 'node:util';
 import { after, describe, it } from 'node:test';
 import { AnthropicProvider } from '../../../../src/core/providers/anthropic';
@@ -121,6 +124,28 @@ describe('anthropic provider', () => {
     assert.doesNotMatch(inspect(error, { depth: 10 }), /printed-before-failing/);
     assert.doesNotMatch(error.message, new RegExp(script.dir));
     assert.equal(server.requests.length, 0);
+  });
+
+  it('cancels at once while the apiKeyHelper is still running', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'agentgate-slow-helper-'));
+    const pidFile = path.join(dir, 'pid');
+    try {
+      const { server, provider } = await setup([say('never reached')], {
+        helper: { command: `echo $$ > '${pidFile}'; sleep 5; echo late-key`, ttlMs: 300_000, cwd: dir, env: { PATH: process.env.PATH }, timeoutMs: 2_000 },
+      });
+      const options = collect();
+      const pending = provider.stream(request(MODEL), options);
+      while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') await new Promise((resolve) => setTimeout(resolve, 5));
+      options.controller.abort();
+      const error = await pending.catch((caught: unknown) => caught);
+      assert.ok(error instanceof ProviderError);
+      assert.equal(error.kind, 'cancelled');
+      // The cancel did not wait for the helper: it is still running.
+      assert.doesNotThrow(() => process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 0));
+      assert.equal(server.requests.length, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('uses the stored key when neither the environment nor a helper gives one', async () => {
