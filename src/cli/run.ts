@@ -99,7 +99,7 @@ export async function runHeadless(options: { args: RunArgs; prompt: string; cwd:
   } finally {
     process.off('SIGINT', onInterrupt);
     process.off('SIGTERM', onInterrupt);
-    transcript.close();
+    await transcript.close();
   }
 }
 

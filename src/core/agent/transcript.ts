@@ -18,8 +18,9 @@
  * (`--resume <id>`) appends to the same file, starting with a new session/start event.
  *
  * Durability: every record is written to the file when it happens (a crash of AgentGate loses
- * nothing already written) and the file is flushed to disk (fsync) at each turn's end and at
- * session end, so a machine crash loses at most the turn in flight. A last line cut short by a
+ * nothing already written) and the file is flushed to disk (fsync, in the background so the
+ * agent does not wait on the disk) at each turn's end and at session end, so a machine crash
+ * loses at most the turn in flight. A last line cut short by a
  * crash is ignored when the session is resumed, and removed before new records are appended.
  *
  * Cleanup: when a session starts, transcripts not modified for `cleanupPeriodDays` (setting,
@@ -30,7 +31,8 @@
  * `[redacted]` should a tool's output contain them.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ModelMessage } from '../providers/types';
@@ -94,13 +96,15 @@ function dropTruncatedTail(fd: number): void {
 /** Appends a session's records to its transcript file. */
 export class TranscriptWriter implements SessionRecorder {
   private fd: number | undefined;
+  private flushed: Promise<void> = Promise.resolve();
+  private failure: TranscriptError | undefined;
 
   private constructor(
     readonly file: string,
     fd: number,
     private readonly secrets: () => readonly string[],
     private readonly now: () => Date,
-    private readonly sync: (fd: number) => void,
+    private readonly sync: (fd: number) => Promise<void>,
   ) {
     this.fd = fd;
   }
@@ -112,13 +116,13 @@ export class TranscriptWriter implements SessionRecorder {
    */
   static async open(
     file: string,
-    options: { secrets?: () => readonly string[]; now?: () => Date; sync?: (fd: number) => void } = {},
+    options: { secrets?: () => readonly string[]; now?: () => Date; sync?: (fd: number) => Promise<void> } = {},
   ): Promise<TranscriptWriter> {
     try {
       await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
       const fd = openSync(file, 'a+', 0o600);
       dropTruncatedTail(fd);
-      return new TranscriptWriter(file, fd, options.secrets ?? (() => []), options.now ?? (() => new Date()), options.sync ?? fsyncSync);
+      return new TranscriptWriter(file, fd, options.secrets ?? (() => []), options.now ?? (() => new Date()), options.sync ?? promisify(fsync));
     } catch (error) {
       throw new TranscriptError('io', `Cannot open the transcript ${file}: ${(error as Error).message}`, file, { cause: error });
     }
@@ -135,24 +139,31 @@ export class TranscriptWriter implements SessionRecorder {
   event(event: AgentEvent): void {
     if (event.type === 'model/stream') return;
     this.append({ v: TRANSCRIPT_VERSION, type: 'event', time: this.time(), event });
-    if (event.type === 'turn/end' || event.type === 'session/end') this.flush();
+    if (event.type === 'turn/end' || event.type === 'session/end') void this.flush();
   }
 
-  /** Forces what was written onto the disk. */
-  flush(): void {
-    if (this.fd === undefined) return;
-    try {
-      this.sync(this.fd);
-    } catch (error) {
-      throw new TranscriptError('io', `Cannot flush the transcript ${this.file}: ${(error as Error).message}`, this.file, { cause: error });
-    }
+  /**
+   * Forces what was written onto the disk, without blocking the event loop: the fsync runs in
+   * the background, in order. A failure is raised by the next write or by close().
+   */
+  flush(): Promise<void> {
+    const fd = this.fd;
+    if (fd === undefined) return this.flushed;
+    this.flushed = this.flushed.then(() =>
+      this.sync(fd).catch((error: unknown) => {
+        this.failure ??= new TranscriptError('io', `Cannot flush the transcript ${this.file}: ${(error as Error).message}`, this.file, { cause: error });
+      }),
+    );
+    return this.flushed;
   }
 
-  close(): void {
+  /** Waits for the last flush, then closes the file. */
+  async close(): Promise<void> {
     if (this.fd === undefined) return;
-    this.flush();
+    await this.flush();
     closeSync(this.fd);
     this.fd = undefined;
+    if (this.failure) throw this.failure;
   }
 
   private time(): string {
@@ -160,6 +171,7 @@ export class TranscriptWriter implements SessionRecorder {
   }
 
   private append(record: TranscriptRecord): void {
+    if (this.failure) throw this.failure;
     if (this.fd === undefined) throw new TranscriptError('io', `The transcript ${this.file} is closed.`, this.file);
     let line = JSON.stringify(record);
     for (const secret of this.secrets()) if (secret.length >= 8 && line.includes(secret)) line = line.split(secret).join('[redacted]');

@@ -29,7 +29,7 @@ function lines(file: string): Record<string, unknown>[] {
 async function recordedSession(home: string, options: { secret?: string } = {}) {
   const file = transcriptPath(home, '/work/project', 'session-1');
   const flushes: number[] = [];
-  const writer = await TranscriptWriter.open(file, { sync: (fd) => void flushes.push(fd), ...(options.secret ? { secrets: () => [options.secret!] } : {}) });
+  const writer = await TranscriptWriter.open(file, { sync: async (fd) => void flushes.push(fd), ...(options.secret ? { secrets: () => [options.secret!] } : {}) });
   const read = fakeTool({ name: 'Read', readOnly: true, run: async () => ({ content: `body ${options.secret ?? ''}` }) });
   const setup = makeSession({
     script: [{ content: [text('Looking.'), toolUse('t1', 'Read', { path: 'a' })] }, { content: [text('Found it.')] }],
@@ -52,7 +52,8 @@ describe('transcripts', () => {
 
   it('appends one record per event, skips stream deltas, and flushes at each turn end and at session end', async () => {
     const home = tempHome();
-    const { file, flushes, sink } = await recordedSession(home);
+    const { file, flushes, sink, writer } = await recordedSession(home);
+    await writer.close();
     const records = lines(file);
     assert.deepEqual(
       records.map((r) => (r.type === 'event' ? (r.event as { type: string }).type : r.type)),
@@ -60,7 +61,17 @@ describe('transcripts', () => {
     );
     assert.ok(records.every((r) => r.v === 1 && typeof r.time === 'string'));
     assert.ok(sink.ofType('model/stream').length > 0, 'stream events reached the sink but not the file');
-    assert.equal(flushes.length, 3);
+    // Two turn ends and the session end, then close() waits for one last flush.
+    assert.equal(flushes.length, 4);
+  });
+
+  it('raises a failed flush at the next write and at close, never dropping it', async () => {
+    const file = transcriptPath(tempHome(), '/w', 'failing');
+    const writer = await TranscriptWriter.open(file, { sync: async () => Promise.reject(new Error('EIO: disk gone')) });
+    writer.prompt('hello');
+    await writer.flush();
+    assert.throws(() => writer.prompt('again'), (error: unknown) => error instanceof TranscriptError && /EIO: disk gone/.test(error.message));
+    await assert.rejects(writer.close(), /EIO: disk gone/);
   });
 
   it('never writes a known secret value, even when a tool prints it', async () => {
@@ -75,7 +86,7 @@ describe('transcripts', () => {
   it('rebuilds the conversation so a resumed session continues it without running tools again', async () => {
     const home = tempHome();
     const first = await recordedSession(home);
-    first.writer.close();
+    await first.writer.close();
     const resumed = await loadTranscript(first.file, 'session-1');
     assert.deepEqual(resumed.messages, first.session.messages);
     assert.deepEqual([...resumed.completed.keys()], ['t1']);
@@ -89,7 +100,7 @@ describe('transcripts', () => {
       extra: { recorders: [writer], resume: resumed },
     });
     await second.session.run('and now?');
-    writer.close();
+    await writer.close();
     assert.equal(read.runs.length, 0, 't1 ran in the first session');
     assert.equal(second.provider.requests[0]!.messages.length, first.session.messages.length + 1);
     assert.deepEqual(second.session.messages.slice(0, first.session.messages.length), first.session.messages);
@@ -100,14 +111,14 @@ describe('transcripts', () => {
   it('tolerates a last line cut short by a crash, and removes it before appending', async () => {
     const home = tempHome();
     const { file, writer, session } = await recordedSession(home);
-    writer.close();
+    await writer.close();
     appendFileSync(file, '{"v":1,"type":"event","time":"2026-11-2');
     const resumed = await loadTranscript(file, 'session-1');
     assert.equal(resumed.truncatedTail, true);
     assert.deepEqual(resumed.messages, session.messages);
     const reopened = await TranscriptWriter.open(file);
     reopened.prompt('after the crash');
-    reopened.close();
+    await reopened.close();
     const parsed = parseTranscript(readFileSync(file, 'utf8'), file);
     assert.equal(parsed.truncatedTail, false);
     assert.equal(parsed.records.at(-1)?.type, 'prompt');
