@@ -19,24 +19,27 @@ const common = {
   define: { AGENTGATE_VERSION: JSON.stringify(pkg.version) },
 };
 
+/**
+ * Node bundles prefer packages' ES module builds: some UMD builds (jsonc-parser's) hide their
+ * requires from the bundler.
+ */
+/** @type {esbuild.BuildOptions} */
+const node = { platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] };
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
     ...common,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...node,
     external: ['vscode'],
   },
   {
     ...common,
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...node,
     banner: { js: '#!/usr/bin/env node' },
   },
   {
@@ -57,6 +60,10 @@ async function copyRuntimeAssets() {
     require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'),
   ];
   for (const file of assets) await copyFile(file, path.join('dist', path.basename(file)));
+  // The panel's icon font (loaded by the webview from media/, like every panel asset).
+  for (const name of ['codicon.css', 'codicon.ttf']) {
+    await copyFile(require.resolve(`@vscode/codicons/dist/${name}`), path.join('media', name));
+  }
 }
 
 /** dist/settings.schema.json from the zod schema of settings files (contributes.jsonValidation). */
