@@ -1,11 +1,17 @@
 import os from 'node:os';
+import { checkCommand, checkHelp } from './cli/check';
+import { settingsCommand, settingsHelp } from './cli/settings';
 import { trustCommand, trustHelp } from './cli/trust';
+import { validateCommand, validateHelp } from './cli/validate';
 import { ExitCode, type CliIo, UsageError } from './cli/io';
 import { version } from './core/version';
 
 type Command = { summary: string; help: string; run(argv: readonly string[], io: CliIo, home: string): Promise<number> };
 
 const commands: Record<string, Command> = {
+  check: { summary: 'would this action be allowed, asked about or denied, and why', help: checkHelp, run: checkCommand },
+  settings: { summary: 'the effective settings and where each rule comes from', help: settingsHelp, run: settingsCommand },
+  validate: { summary: 'validate settings files and .mcp.json (for CI)', help: validateHelp, run: validateCommand },
   trust: { summary: 'trust a folder, or revoke trust', help: trustHelp, run: trustCommand },
 };
 
