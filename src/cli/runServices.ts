@@ -1,7 +1,8 @@
 import type { DecideFn } from '../core/agent/approval';
 import { modelWebDigester } from '../core/agent/webDigester';
-import { resolveProviderConfig, type Env } from '../core/providers/config';
-import type { ModelProvider } from '../core/providers/types';
+import { decideBash } from '../core/permissions/bash/decide';
+import { PermissionEngine } from '../core/permissions/engine';
+import { createModelProvider, resolveProviderConfig, type Env, type ModelProvider } from '../core/providers/index';
 import { formatDiagnostic, loadSettings } from '../core/settings';
 import { COMMAND_LINE_FILE } from '../core/settings/commandLineRules';
 import type { EffectiveSettings, PermissionMode } from '../core/settings/types';
@@ -10,8 +11,6 @@ import type { AgentTool, ToolContext } from '../core/tools/types';
 import { FileTrustStore } from '../core/trust/trustStore';
 import { UsageError } from './io';
 import type { RunArgs } from './runArgs';
-import { createPermissionDecider } from './runPermissions';
-import { providerFromConfig } from './runProvider';
 
 /** Everything a headless session needs, built from the settings, the trust store and the environment. */
 export interface RunServices {
@@ -46,9 +45,11 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
 
   const env: Env = { ...options.env, ...Object.fromEntries(Object.entries(settings.env).map(([name, entry]) => [name, entry.value])) };
   const config = resolveProviderConfig(env, { ...(args.model ?? settings.model?.value) ? { model: args.model ?? settings.model?.value } : {} });
-  const { provider, apiKey } = providerFromConfig(config, { ...(settings.apiKeyHelper ? { apiKeyHelper: settings.apiKeyHelper.value } : {}), cwd, env });
+  const provider = createModelProvider(config, { env, cwd, ...(settings.apiKeyHelper ? { apiKeyHelper: settings.apiKeyHelper.value } : {}) });
   const mode = args.permissionMode ?? settings.permissions.defaultMode?.value ?? 'default';
-  const decide = await createPermissionDecider({ cwd, workspaceFolders: [cwd], home, settings, mode });
+  const engine = new PermissionEngine(decideBash);
+  const permissionContext = { cwd, workspaceFolders: [cwd], home, settings, mode };
+  const decide: DecideFn = (request) => engine.decide(request, permissionContext);
   const fixedSecrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => value !== undefined && value !== '');
   return {
     settings,
@@ -66,6 +67,6 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
       fetchText: nodeFetchText,
     },
     decide,
-    secrets: () => [...fixedSecrets, ...(apiKey?.secrets() ?? [])],
+    secrets: () => fixedSecrets,
   };
 }

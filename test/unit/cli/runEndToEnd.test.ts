@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCommand } from '../../../src/cli/run';
@@ -159,6 +159,18 @@ describe('agentgate run: headless refusals, broken streams, output formats, resu
     ]);
     const [sent] = toolResultTexts(server.requests[1]!.body);
     assert.match(sent ?? '', /nobody can approve it in a non-interactive run/);
+  });
+
+  it('runs a command allowed with --allowedTools, and refuses the same command without it', async () => {
+    const touch = () => reply(toolUse('Bash', { command: 'touch made.txt' }, 'toolu_bash_1'));
+    const { server, sandbox } = await setUp('anthropic', [touch, say('Refused.'), touch, say('Made it.')]);
+    const refused = await runAgentgate(['-p', 'make the file', '--output-format', 'json'], sandbox, server.env);
+    assert.equal((JSON.parse(refused.stdout) as ResultJson).permission_denials[0]?.tool_name, 'Bash');
+    assert.ok(!existsSync(`${sandbox.workspace}/made.txt`));
+    const allowed = await runAgentgate(['-p', 'make the file', '--allowedTools', 'Bash(touch:*)', '--output-format', 'json'], sandbox, server.env);
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.deepEqual((JSON.parse(allowed.stdout) as ResultJson).permission_denials, []);
+    assert.ok(existsSync(`${sandbox.workspace}/made.txt`));
   });
 
   it('survives a stream that breaks mid-way: the turn is requested again and the tool runs once', async () => {
