@@ -61,6 +61,13 @@ function authConfig(auth: BedrockAuth): Partial<BedrockRuntimeClientConfig> {
   }
 }
 
+/** Credentials that must never appear in an error message. */
+function secretsOf(auth: BedrockAuth): string[] {
+  if (auth.type === 'bearer') return [auth.token];
+  if (auth.type === 'static') return [auth.secretAccessKey, ...(auth.sessionToken ? [auth.sessionToken] : [])];
+  return [];
+}
+
 /** The decoded chunks as newline-delimited JSON, the format `MessageStream.fromReadableStream` reads. */
 function eventLines(events: AsyncIterable<ResponseStream>): ReadableStream<Uint8Array> {
   const iterator = events[Symbol.asyncIterator]();
@@ -120,6 +127,7 @@ export class BedrockProvider implements ModelProvider {
       stream: options,
       retry: this.retry,
       timeoutMs: this.options.requestTimeoutMs,
+      credentials: { refresh: () => false, secrets: () => secretsOf(this.options.auth) },
     });
   }
 }
