@@ -39,7 +39,7 @@ function overall(candidates: Candidate[], verdicts: Verdict[]): Omit<Decision, '
     if (verdicts.length === 1) return { decision: 'allow', reason: best.reason, rule: best.rule, source: best.source };
     return {
       decision: 'allow',
-      reason: `All ${verdicts.length} commands are allowed: each is read-only or matched by an allow rule.`,
+      reason: `${verdicts.length === 2 ? 'Both' : `All ${verdicts.length}`} commands are allowed: each is read-only or matched by an allow rule.`,
       rule: byRule?.rule ?? null,
       source: byRule?.source ?? null,
     };
@@ -64,7 +64,8 @@ export function decideBashWith(parser: BashParser, input: BashDecisionInput): De
     folders.follow(command);
     return verdict;
   });
-  const candidates: Candidate[] = [...verdicts];
+  const candidates: Candidate[] = analysis.issues.map((issue) => ({ rank: Rank.ask, decision: 'ask', reason: `${issue}.`, rule: null, source: null }));
+  candidates.push(...verdicts);
   const lineDeny = firstLineRule(rules.deny, input.command);
   if (lineDeny) {
     candidates.push({ rank: Rank.denyRule, decision: 'deny', reason: `Denied by the rule ${lineDeny.rule.raw} in ${describeSource(lineDeny.rule.source)}.`, rule: lineDeny.rule.raw, source: lineDeny.rule.source });
@@ -73,7 +74,6 @@ export function decideBashWith(parser: BashParser, input: BashDecisionInput): De
   if (lineAsk) {
     candidates.push({ rank: Rank.askRule, decision: 'ask', reason: `The rule ${lineAsk.rule.raw} in ${describeSource(lineAsk.rule.source)} asks before running this command.`, rule: lineAsk.rule.raw, source: lineAsk.rule.source });
   }
-  for (const issue of analysis.issues) candidates.push({ rank: Rank.ask, decision: 'ask', reason: `${issue}.`, rule: null, source: null });
   const decision = overall(candidates, verdicts);
   const subcommands: SubcommandDecision[] = verdicts.map(({ command, decision: kind, reason, rule, source }) => ({ command, decision: kind, reason, rule, source }));
   const suggestions = decision.decision === 'ask' ? suggestRules(analysis.commands, verdicts) : [];

@@ -172,10 +172,16 @@ function heredocOf(node: BashNode, draft: Draft, walk: Walk): BashNode[] {
   return continuation;
 }
 
+/** A redirection as shown in a command's text: a heredoc without its body and continuation. */
 function redirectLabel(node: BashNode): string {
   if (node.type !== 'heredoc_redirect') return node.text;
-  const start = node.children.find((part) => part?.type === 'heredoc_start');
-  return `<<${start?.text ?? ''}`;
+  const parts: string[] = [];
+  for (const { part, field } of fields(node)) {
+    if (!part.isNamed && field === null) parts.push(part.text);
+    else if (part.type === 'heredoc_start') parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''}${part.text}`;
+    else if (field === 'redirect' && part.type !== 'heredoc_redirect') parts.push(part.text);
+  }
+  return parts.join(' ');
 }
 
 function walkCommand(node: BashNode, walk: Walk, outer: BashNode[]): void {
@@ -289,7 +295,11 @@ function walkGeneric(node: BashNode, walk: Walk): void {
   }
   const holder = newDraft(node.text);
   evaluateWord(node, wordContext(holder, walk));
-  walk.commands.push(...holder.nested);
+  if (holder.opaque.length > 0) {
+    // A word of a loop list, a case subject, ...: its substitutions make the statement opaque.
+    holder.words = [];
+    emit(holder, walk);
+  } else walk.commands.push(...holder.nested);
 }
 
 function walkRedirected(node: BashNode, walk: Walk): void {

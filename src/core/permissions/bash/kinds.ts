@@ -84,7 +84,7 @@ function shellCode(argv: readonly ShellWord[], name: string): InlineCode | null 
   for (let i = 1; i < argv.length; i++) {
     const word = argv[i];
     const value = word.value;
-    if (!word.static) return { what: `${name} code only known at run time`, shellCode: null, fromStdin: false };
+    if (!word.static) return { what: `${name} code only known at run time`, shellCode: word, fromStdin: false };
     if (value === '--' || value === '-') {
       const operand = argv[i + 1];
       if (inline) return { what: `inline ${name} code`, shellCode: operand ?? null, fromStdin: false };

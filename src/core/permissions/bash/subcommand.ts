@@ -67,6 +67,7 @@ function unmatched(command: ResolvedCommand, allowReadOnly: boolean, network: bo
   if (command.inlineCode) return ask(`${text} runs ${command.inlineCode}, and no rule allows it.`);
   if (command.argv.length === 0) {
     const risky = command.envAssignments.find((assignment) => !isSafeAssignment(assignment));
+    if (command.envAssignments.length === 0) return allowed(`${text} runs no command.`);
     if (!risky) return allowed(`${text} only sets a shell variable.`);
     return ask(`${text} sets ${risky.name}, which can change what later commands run.`);
   }
@@ -121,6 +122,10 @@ export function decideCommand(command: ResolvedCommand, context: CommandContext)
     network,
     writes,
   };
+  const allowedWrites = writes.filter((check) => check.decision.decision === 'allow').map((check) => check.target);
+  if (verdict.decision === 'allow' && allowedWrites.length > 0) {
+    verdict.reason = `${verdict.reason.replace(/\.$/, '')}; writing ${allowedWrites.join(', ')} is allowed.`;
+  }
   for (const check of writes) {
     const rank = writeRank(check);
     if (rank >= verdict.rank) continue;

@@ -2,6 +2,7 @@
  * Shared fixtures for the bash analysis tests: rules as a settings file would give them, a fake
  * workspace (/proj) whose writes are allowed, writes elsewhere asked, and one path denied.
  */
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { decideBash } from '../../../../../src/core/permissions/bash/decide';
 import type { BashDecisionInput } from '../../../../../src/core/permissions/bash/types';
@@ -56,4 +57,34 @@ export function input(command: string, rules: RuleTexts = {}, overrides: Partial
 
 export function decide(command: string, rules: RuleTexts = {}, overrides: Partial<BashDecisionInput> = {}): Promise<Decision> {
   return decideBash(input(command, rules, overrides));
+}
+
+export type Expected = 'allow' | 'ask' | 'deny';
+
+/** One attack (or everyday command) and the outcome it must get. */
+export interface Case {
+  /** What the case stands for, e.g. "absolute path to a denied binary". */
+  attack: string;
+  command: string;
+  expect: Expected;
+  /** The rule that must have decided (deny/ask by rule); null asserts that no rule decided. */
+  rule?: string | null;
+  /** Rules for this case instead of the table's defaults. */
+  rules?: RuleTexts;
+}
+
+/** Registers one test per case: the decision, and for denies the rule that fired. */
+export function runCases(defaults: RuleTexts, cases: readonly Case[], register: (name: string, body: () => Promise<void>) => void): void {
+  for (const entry of cases) {
+    const shown = entry.command.length > 80 ? `${entry.command.slice(0, 77)}...` : entry.command;
+    register(`${entry.attack}: ${JSON.stringify(shown)} → ${entry.expect}`, async () => {
+      if (entry.expect === 'deny') assert.ok(entry.rule, 'a deny case must name the rule that fires');
+      const decision = await decide(entry.command, entry.rules ?? defaults);
+      const context = `reason: ${decision.reason}`;
+      assert.equal(decision.decision, entry.expect, context);
+      if (entry.rule !== undefined) assert.equal(decision.rule, entry.rule, context);
+      assert.equal(decision.rule === null, decision.source === null, 'a decision by a rule carries its source');
+      assert.ok(decision.bash && decision.bash.description.length > 0, 'every decision describes the command');
+    });
+  }
 }
