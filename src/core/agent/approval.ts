@@ -22,6 +22,11 @@ export type Authorization =
   | { allowed: true; decision: Decision; reply?: ApprovalReply }
   | { allowed: false; decision: Decision; by: RefusedBy; message: string };
 
+/** The change preview of a file-writing tool failed: the call cannot be shown, so it does not run. */
+export class PreviewFailedError extends Error {
+  override name = 'PreviewFailedError';
+}
+
 /** Thrown when an approved "always allow" rule could not be saved. */
 export class SaveRuleError extends Error {
   override name = 'SaveRuleError';
@@ -70,7 +75,12 @@ export async function authorize(
   if (decision.decision === 'deny') return { allowed: false, decision, by: 'rule', message: engineDenialMessage(decision) };
   if (deps.approvals === undefined) return { allowed: false, decision, by: 'headless', message: headlessRefusalMessage(decision) };
 
-  const changes = call.tool.preview === undefined ? undefined : await call.tool.preview(call.input, deps.toolContext);
+  let changes;
+  try {
+    changes = call.tool.preview === undefined ? undefined : await call.tool.preview(call.input, deps.toolContext);
+  } catch (error) {
+    throw new PreviewFailedError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
   const reply = await deps.approvals.prompter.ask(
     { toolUseId: call.id, tool: call.tool.name, input: call.input, decision, ...(changes === undefined ? {} : { changes }) },
     deps.toolContext.signal,

@@ -1,7 +1,8 @@
 import type { ToolUseBlock } from '@anthropic-ai/sdk/resources/messages/messages';
 import { z } from 'zod';
-import { ToolInputError, type AgentTool, type ToolContext } from '../tools/types';
-import { authorize, type Approvals, type DecideFn, type RefusedBy } from './approval';
+import { describeToolError } from '../tools/defineTool';
+import { type AgentTool, type ToolContext } from '../tools/types';
+import { authorize, PreviewFailedError, type Approvals, type DecideFn, type RefusedBy } from './approval';
 import type { AgentEvent } from './types';
 
 export interface ToolOutcome {
@@ -33,10 +34,6 @@ const CANCELLED: ToolOutcome = { content: 'Cancelled: the person stopped the ses
 
 type Prepared = { kind: 'done'; id: string; outcome: ToolOutcome } | { kind: 'run'; id: string; tool: AgentTool; input: Record<string, unknown> };
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function inputOf(block: ToolUseBlock): Record<string, unknown> {
   return typeof block.input === 'object' && block.input !== null ? (block.input as Record<string, unknown>) : {};
 }
@@ -60,7 +57,7 @@ async function prepare(block: ToolUseBlock, deps: ToolCallDeps): Promise<Prepare
     authorization = await authorize({ id: block.id, tool, input }, deps);
   } catch (error) {
     if (deps.toolContext.signal.aborted) return done(CANCELLED);
-    if (error instanceof ToolInputError) return done({ content: error.message, isError: true });
+    if (error instanceof PreviewFailedError) return done({ content: describeToolError(tool.name, error.cause), isError: true });
     throw error;
   }
   deps.emit({ type: 'tool/decision', toolUseId: block.id, tool: tool.name, decision: authorization.decision });
@@ -80,8 +77,7 @@ async function execute(prepared: Prepared, deps: ToolCallDeps): Promise<ToolOutc
     return { content: result.content, isError: result.isError ?? false };
   } catch (error) {
     if (deps.toolContext.signal.aborted) return CANCELLED;
-    if (error instanceof ToolInputError) return { content: error.message, isError: true };
-    return { content: `${prepared.tool.name} failed: ${errorText(error)}`, isError: true };
+    return { content: describeToolError(prepared.tool.name, error), isError: true };
   }
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { setImmediate as tick } from 'node:timers/promises';
 import { z } from 'zod';
+import { ToolInputError } from '../../../../src/core/tools/types';
 import { decision, decideBy, fakeTool, ScriptedPrompter, text, toolUse } from './fakes';
 import { makeSession, resultText, toolResultsOf } from './harness';
 
@@ -187,8 +188,24 @@ describe('agent loop: turns and tool calls', () => {
       tools: [tool],
     });
     await session.run('write');
-    assert.equal(resultText(toolResultsOf(provider.requests[1]!.messages)[0]), 'Write failed: disk full');
+    assert.equal(resultText(toolResultsOf(provider.requests[1]!.messages)[0]), 'Write failed unexpectedly: disk full');
     assert.equal(sink.ofType('tool/result')[0]?.isError, true);
+  });
+
+  it('answers a call whose change preview fails with an error result, without asking anyone', async () => {
+    const edit = fakeTool({ name: 'Edit', preview: async () => Promise.reject(new ToolInputError('old_string was not found in a.txt')) });
+    const prompter = new ScriptedPrompter([]);
+    const { session, provider } = makeSession({
+      script: [{ content: [toolUse('t1', 'Edit', { path: 'a.txt' })] }, { content: [text('Let me re-read it.')] }],
+      tools: [edit],
+      decide: decideBy({ Edit: 'ask' }).decide,
+      approvals: { prompter, saveRule: async () => undefined },
+    });
+    const result = await session.run('edit');
+    assert.equal(result.reason, 'done');
+    assert.equal(prompter.asked.length, 0);
+    assert.equal(edit.runs.length, 0);
+    assert.equal(resultText(toolResultsOf(provider.requests[1]!.messages)[0]), 'old_string was not found in a.txt');
   });
 
   it('runs read-only calls of one message in parallel and other calls one at a time, results in call order', async () => {
