@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { checkCommand, checkHelp } from './cli/check';
+import { runCommand, runHelp } from './cli/run';
 import { settingsCommand, settingsHelp } from './cli/settings';
 import { trustCommand, trustHelp } from './cli/trust';
 import { validateCommand, validateHelp } from './cli/validate';
@@ -9,6 +10,7 @@ import { version } from './core/version';
 type Command = { summary: string; help: string; run(argv: readonly string[], io: CliIo, home: string): Promise<number> };
 
 const commands: Record<string, Command> = {
+  run: { summary: 'run the agent non-interactively (-p PROMPT)', help: runHelp, run: (argv, io) => runCommand([...argv], io) },
   check: { summary: 'would this action be allowed, asked about or denied, and why', help: checkHelp, run: checkCommand },
   settings: { summary: 'the effective settings and where each rule comes from', help: settingsHelp, run: settingsCommand },
   validate: { summary: 'validate settings files and .mcp.json (for CI)', help: validateHelp, run: validateCommand },

@@ -44,7 +44,9 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
   for (const diagnostic of settings.diagnostics) warn(formatDiagnostic(diagnostic, cwd));
 
   const env: Env = { ...options.env, ...Object.fromEntries(Object.entries(settings.env).map(([name, entry]) => [name, entry.value])) };
-  const config = resolveProviderConfig(env, { ...(args.model ?? settings.model?.value) ? { model: args.model ?? settings.model?.value } : {} });
+  // As in Claude Code: --model, then ANTHROPIC_MODEL, then the settings' model, then the default.
+  const model = args.model ?? (env.ANTHROPIC_MODEL ? undefined : settings.model?.value);
+  const config = resolveProviderConfig(env, model ? { model } : {});
   const provider = createModelProvider(config, { env, cwd, ...(settings.apiKeyHelper ? { apiKeyHelper: settings.apiKeyHelper.value } : {}) });
   const mode = args.permissionMode ?? settings.permissions.defaultMode?.value ?? 'default';
   const engine = new PermissionEngine(decideBash);

@@ -5,6 +5,8 @@
  * workspace and only the environment given here.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -238,5 +240,26 @@ describe('agentgate run: headless refusals, broken streams, output formats, resu
       assert.match(run.stderr, /agentgate help run/);
       assert.equal(run.stdout, '');
     }
+  });
+});
+
+describe('agentgate run: the built command', () => {
+  it('runs as dist/cli.js in its own process and prints the json result', async () => {
+    const cli = path.resolve(__dirname, '../../../dist/cli.js');
+    assert.ok(existsSync(cli), 'dist/cli.js is missing: run `npm run build` first');
+    const { server, sandbox } = await setUp('anthropic', [say('Hello from the scripted model.')]);
+    const child = spawn(cli, ['run', '--cwd', sandbox.workspace, '-p', 'Say hello', '--output-format', 'json'], {
+      env: { HOME: sandbox.home, PATH: process.env.PATH ?? '/usr/bin:/bin', ...server.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    assert.equal(code, 0, stderr);
+    const result = JSON.parse(stdout) as ResultJson;
+    assert.equal(result.subtype, 'success');
+    assert.equal(result.result, 'Hello from the scripted model.');
+    assert.equal(server.requests.length, 1);
   });
 });
