@@ -66,7 +66,7 @@ async function copyRuntimeAssets() {
   }
 }
 
-/** dist/settings.schema.json from the zod schema of settings files (contributes.jsonValidation). */
+/** dist/settings.schema.json and dist/mcp.schema.json from the zod schemas (contributes.jsonValidation). */
 async function writeSettingsSchema() {
   const { outputFiles } = await esbuild.build({
     entryPoints: ['src/core/settings/jsonSchema.ts'],
@@ -77,8 +77,9 @@ async function writeSettingsSchema() {
     logLevel: 'warning',
   });
   const url = `data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString('base64')}`;
-  const { settingsJsonSchema, SETTINGS_SCHEMA_FILE } = await import(url);
+  const { settingsJsonSchema, mcpJsonJsonSchema, SETTINGS_SCHEMA_FILE } = await import(url);
   await writeFile(path.join('dist', SETTINGS_SCHEMA_FILE), `${JSON.stringify(settingsJsonSchema(), null, 2)}\n`);
+  await writeFile(path.join('dist', 'mcp.schema.json'), `${JSON.stringify(mcpJsonJsonSchema(), null, 2)}\n`);
 }
 
 await copyRuntimeAssets();
