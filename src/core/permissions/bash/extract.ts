@@ -27,6 +27,8 @@ const JOINERS: Record<string, Joiner> = { '&&': '&&', '||': '||', ';': ';', '|':
 const WRITE_OPERATORS = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 
 interface Walk {
+  /** For text the tree does not break down (heredoc bodies): parsed again on its own. */
+  parser: BashParser;
   commands: SimpleCommand[];
   origin: CommandOrigin;
   depth: number;
@@ -56,8 +58,13 @@ function wordContext(draft: Draft, walk: Walk): WordContext {
   return {
     opaque: draft.opaque,
     onNested(node, kind) {
-      const inner: Walk = { commands: draft.nested, origin: kind ?? walk.origin, depth: walk.depth + 1, inherited: [], joiner: null };
+      const inner: Walk = { parser: walk.parser, commands: draft.nested, origin: kind ?? walk.origin, depth: walk.depth + 1, inherited: [], joiner: null };
       walkChildren(node, inner);
+    },
+    onNestedText(code, kind) {
+      const result = extractCommands(walk.parser, code, kind, walk.depth + 1);
+      draft.nested.push(...result.commands);
+      if (result.issues.length > 0) draft.opaque.push(`runs code in which ${result.issues[0]}`);
     },
   };
 }
@@ -160,10 +167,12 @@ function heredocOf(node: BashNode, draft: Draft, walk: Walk): BashNode[] {
       ctx.onNested(part, null);
     }
   }
-  const expansions = body ? namedChildren(body).filter((part) => part.type !== 'heredoc_content') : [];
-  if (expansions.length > 0 && !quotedDelimiter) {
+  // tree-sitter does not break down every heredoc body (backticks, `<<-`): read the text itself.
+  const text = body?.text ?? '';
+  if (!quotedDelimiter && hasUnescapedExpansion(text)) {
     draft.opaque.push('has a heredoc with expansions, whose text is only known at run time');
-    for (const part of expansions) evaluateWord(part, ctx);
+    const reparsed = extractCommands(walk.parser, `: "${text.replace(/"/g, '\\"')}"`, 'command substitution', walk.depth + 1);
+    draft.nested.push(...reparsed.commands.slice(1));
     draft.stdin = null;
   } else {
     draft.stdin = body ? body.text : '';
@@ -377,6 +386,15 @@ function walkGenericChildren(node: BashNode, walk: Walk): void {
   for (const part of namedChildren(node)) walkGeneric(part, { ...walk, joiner: null });
 }
 
+/** Whether heredoc text has a `$` or backtick that bash would expand (not escaped by `\`). */
+function hasUnescapedExpansion(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '$' || text[i] === '`') return true;
+  }
+  return false;
+}
+
 /**
  * Bash joins `a\<newline>b` into one word; tree-sitter splits it in two. Such a line
  * continuation inside a word would let the analysis see other words than bash runs.
@@ -401,7 +419,7 @@ export function extractCommands(parser: BashParser, source: string, origin: Comm
     const issues: string[] = [];
     if (root.hasError) issues.push('AgentGate could not parse the command completely');
     if (hasSplitLineContinuation(source)) issues.push('a backslash-newline joins two words, which AgentGate does not analyse');
-    const walk: Walk = { commands: [], origin, depth, inherited: [], joiner: null };
+    const walk: Walk = { parser, commands: [], origin, depth, inherited: [], joiner: null };
     walkStatement(root, walk);
     return { commands: walk.commands, issues };
   } finally {

@@ -14,6 +14,8 @@ export interface WordContext {
    * for syntax this module does not know, so the caller can still search it for commands.
    */
   onNested(node: BashNode, kind: SubstitutionKind | null): void;
+  /** Called with shell code that has to be parsed on its own (the body of escaped backticks). */
+  onNestedText(code: string, kind: SubstitutionKind): void;
   /** Reasons the enclosing command can never be allowed automatically. */
   opaque: string[];
 }
@@ -190,7 +192,12 @@ function evaluatePart(node: BashNode, ctx: WordContext): Part {
       return expansionPart(node, ctx);
     case 'command_substitution':
       addReason(ctx, 'uses command substitution, so what it runs is only known at run time');
-      ctx.onNested(node, 'command substitution');
+      if (node.text.startsWith('`') && node.text.includes('\\')) {
+        // Inside backticks, \` \$ and \\ are unescaped before the text runs: parse it as bash will.
+        ctx.onNestedText(node.text.slice(1, -1).replace(/\\([`$\\])/g, '$1'), 'command substitution');
+      } else {
+        ctx.onNested(node, 'command substitution');
+      }
       return dynamicPart(node);
     case 'process_substitution':
       addReason(ctx, 'uses process substitution, which runs another command');

@@ -81,6 +81,7 @@ const substitution: Case[] = [
   { attack: 'a substitution inside arithmetic', command: 'echo $((1 + $(id -u)))', expect: 'ask', rule: null },
   { attack: 'a substitution in a file argument of cat', command: 'cat $(ls)', expect: 'ask', rule: null },
   { attack: 'a denied command nested three levels deep', command: 'echo "$(echo "$(echo "$(rm x)")")"', expect: 'deny', rule: 'Bash(rm:*)' },
+  { attack: 'a denied command in escaped backticks inside backticks', command: 'echo `echo \\`rm x\\``', expect: 'deny', rule: 'Bash(rm:*)' },
   { attack: 'nested substitutions without a denied command', command: 'echo $(echo $(echo $(id)))', expect: 'ask', rule: null },
   { attack: 'a substitution as a pipe target argument', command: 'npm test | tee $(mktemp)', expect: 'ask', rule: null },
   { attack: 'a denied command in a substitution after ;', command: 'npm test; echo "$(git push)"', expect: 'deny', rule: 'Bash(git push:*)' },
