@@ -28,7 +28,7 @@ export function checkWriteFor(env: EvalEnv): (absolutePath: string) => Decision 
 export async function decideBashCommand(command: string, env: EvalEnv, analyse: BashDecider): Promise<Decision> {
   const bashRules = (list: 'allow' | 'ask' | 'deny') => env.rules[list].filter((r) => r.tool === 'Bash');
   const rules = { allow: bashRules('allow'), ask: bashRules('ask'), deny: bashRules('deny') };
-  const base = { command, cwd: env.ctx.cwd, checkWrite: checkWriteFor(env) };
+  const base = { command, cwd: env.ctx.cwd, home: env.ctx.home, checkWrite: checkWriteFor(env) };
   const { mode } = env;
 
   if (mode.effective === 'plan') return decidePlan(command, env, analyse, rules);
@@ -47,7 +47,7 @@ export async function decideBashCommand(command: string, env: EvalEnv, analyse: 
 }
 
 async function decidePlan(command: string, env: EvalEnv, analyse: BashDecider, rules: BashDecisionInput['rules']): Promise<Decision> {
-  const base = { command, cwd: env.ctx.cwd, checkWrite: checkWriteFor(env), allowReadOnly: true };
+  const base = { command, cwd: env.ctx.cwd, home: env.ctx.home, checkWrite: checkWriteFor(env), allowReadOnly: true };
   const planDeny = (result: Decision): Decision => ({
     ...result,
     decision: 'deny',

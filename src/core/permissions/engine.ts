@@ -1,3 +1,4 @@
+import { decideBash } from './bash/decide';
 import { decideBashCommand, type BashDecider } from './bashDecision';
 import { buildEnv, type EvalEnv } from './env';
 import { decideRead, decideWrite } from './fileDecisions';
@@ -14,7 +15,8 @@ import type { Decision, PermissionContext, ToolRequest } from './types';
  * read from the context on every call.
  */
 export class PermissionEngine {
-  constructor(private readonly analyseBash: BashDecider) {}
+  /** @param analyseBash the shell analysis; replaceable in tests. */
+  constructor(private readonly analyseBash: BashDecider = decideBash) {}
 
   async decide(request: ToolRequest, ctx: PermissionContext): Promise<Decision> {
     const parsed = parseToolRequest(request.tool, request.input);
@@ -52,4 +54,11 @@ export class PermissionEngine {
         return decideOther(action.tool, env);
     }
   }
+}
+
+const defaultEngine = new PermissionEngine();
+
+/** Decides one tool request with the real shell analysis. */
+export function decide(request: ToolRequest, ctx: PermissionContext): Promise<Decision> {
+  return defaultEngine.decide(request, ctx);
 }
