@@ -25,11 +25,12 @@ export function renderPanelHtml(webview: vscode.Webview, mediaRoot: vscode.Uri, 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('codicon.css')}">
 <link rel="stylesheet" href="${asset('webview.css')}">
 <title>AgentGate</title>
 </head>
 <body>
-<main id="app" aria-live="polite"></main>
+<main id="app"><p>Loading AgentGate…</p></main>
 <script nonce="${nonce}" src="${asset('webview.js')}"></script>
 </body>
 </html>`;
