@@ -74,7 +74,12 @@ export function physicalPath(raw: string, budget = { links: 0 }): string {
       if (budget.links > MAX_LINKS) {
         throw new PathResolutionError(`${raw} goes through more than ${MAX_LINKS} symbolic links (probably a loop).`);
       }
-      const target = fs.readlinkSync(next);
+      let target: string;
+      try {
+        target = fs.readlinkSync(next);
+      } catch (error) {
+        throw new PathResolutionError(`The symbolic link ${next} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      }
       current = physicalPath(path.isAbsolute(target) ? target : `${current}${path.sep}${target}`, budget);
       continue;
     }
