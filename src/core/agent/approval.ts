@@ -1,5 +1,5 @@
 import type { Decision, ToolRequest } from '../permissions/types';
-import { LEVEL_LABEL } from '../settings/types';
+import { formatSource } from '../permissions/sourceLabel';
 import type { AgentTool, ToolContext } from '../tools/types';
 import type { ApprovalPrompter, ApprovalReply } from './types';
 
@@ -32,14 +32,22 @@ export class SaveRuleError extends Error {
   override name = 'SaveRuleError';
 }
 
-function ruleOrigin(decision: Decision): string {
-  if (decision.rule === null) return '';
-  const where = decision.source === null ? '' : ` in ${LEVEL_LABEL[decision.source.level]} (${decision.source.file})`;
-  return ` (rule "${decision.rule}"${where})`;
+/** The engine's reason as a sentence ending in one full stop. */
+function asSentence(reason: string): string {
+  const trimmed = reason.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** The reason, naming the rule and where it came from unless the reason already does. */
+function explain(decision: Decision): string {
+  const reason = asSentence(decision.reason);
+  if (decision.rule === null || reason.includes(decision.rule)) return reason;
+  const where = decision.source === null ? '' : ` in ${formatSource(decision.source)}`;
+  return `${reason} (Rule ${decision.rule}${where}.)`;
 }
 
 export function engineDenialMessage(decision: Decision): string {
-  return `Permission denied: ${decision.reason}${ruleOrigin(decision)}. Do not retry this action; choose a different approach or tell the person what you need.`;
+  return `Permission denied: ${explain(decision)} Do not retry this action; choose a different approach or tell the person what you need.`;
 }
 
 export function headlessRefusalMessage(decision: Decision): string {
@@ -47,7 +55,7 @@ export function headlessRefusalMessage(decision: Decision): string {
   const example = suggestions.length > 0 ? suggestions.map((rule) => `"${rule}"`).join(', ') : 'a permission rule for this tool';
   return (
     'This action needs approval, and nobody can approve it in a non-interactive run. ' +
-    `Why it needs approval: ${decision.reason}. ` +
+    `Why it needs approval: ${explain(decision)} ` +
     `To allow it, the person running AgentGate can add ${example} to the allowed tools (--allowedTools, or permissions.allow in .claude/settings.json). ` +
     'Continue without this action if you can, or say what you need.'
   );
