@@ -76,7 +76,8 @@ export function decideBashWith(parser: BashParser, input: BashDecisionInput): De
   }
   const decision = overall(candidates, verdicts);
   const subcommands: SubcommandDecision[] = verdicts.map(({ command, decision: kind, reason, rule, source }) => ({ command, decision: kind, reason, rule, source }));
-  const suggestions = decision.decision === 'ask' ? suggestRules(analysis.commands, verdicts) : [];
+  const suggestible = decision.decision === 'ask' && analysis.issues.length === 0 && !lineAsk;
+  const suggestions = suggestible ? suggestRules(analysis.commands, verdicts) : [];
   return { ...decision, bash: { description: describeCommand(analysis, verdicts), subcommands, suggestions } };
 }
 

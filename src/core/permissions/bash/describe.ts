@@ -45,8 +45,8 @@ function fileEffects(command: ResolvedCommand): { writes: string[]; deletes: str
 
 function notes(command: ResolvedCommand, verdict: Verdict | undefined, nested: ResolvedCommand[]): string[] {
   const out: string[] = [];
-  if (verdict?.network) out.push('reaches the network');
   if (command.privileged) out.push(`as another user via ${command.wrappers.find((name) => name === 'sudo' || name === 'doas') ?? 'sudo'}`);
+  if (verdict?.network) out.push('reaches the network');
   if (command.inlineCode && nested.length === 0) out.push(`runs ${command.inlineCode}`);
   if (nested.length > 0) {
     const shown = nested.slice(0, 2).map((inner) => code(inner.text, 40)).join(', ');

@@ -24,6 +24,8 @@ const BASH_WASM = 'tree-sitter-bash.wasm';
 export interface BashParserOptions {
   /** A folder holding both wasm files; searched before the defaults. */
   wasmDir?: string;
+  /** Whether to look beside the bundle and in node_modules too (default true). */
+  searchDefaults?: boolean;
 }
 
 /** The grammar could not be loaded: Bash commands cannot be analysed (callers must ask). */
@@ -51,9 +53,11 @@ function resolveFromPackages(request: string): string | undefined {
 export function wasmCandidates(options: BashParserOptions = {}): { runtime: string[]; bash: string[] } {
   const dirs: string[] = [];
   if (options.wasmDir) dirs.push(options.wasmDir);
-  if (typeof __dirname === 'string') dirs.push(__dirname);
+  const defaults = options.searchDefaults !== false;
+  if (defaults && typeof __dirname === 'string') dirs.push(__dirname);
   const runtime = dirs.map((dir) => path.join(dir, RUNTIME_WASM));
   const bash = dirs.map((dir) => path.join(dir, BASH_WASM));
+  if (!defaults) return { runtime, bash };
   const runtimePackaged = resolveFromPackages('web-tree-sitter/web-tree-sitter.wasm');
   const bashPackaged = resolveFromPackages('tree-sitter-bash/tree-sitter-bash.wasm');
   if (runtimePackaged) runtime.push(runtimePackaged);
@@ -76,7 +80,8 @@ function readFirst(candidates: string[], what: string): Uint8Array {
   }
 }
 
-async function load(options: BashParserOptions): Promise<BashParser> {
+/** Loads a new parser (not shared); most callers want loadBashParser. */
+export async function createBashParser(options: BashParserOptions = {}): Promise<BashParser> {
   const candidates = wasmCandidates(options);
   const runtimeWasm = readFirst(candidates.runtime, RUNTIME_WASM);
   const bashWasm = readFirst(candidates.bash, BASH_WASM);
@@ -101,12 +106,12 @@ async function load(options: BashParserOptions): Promise<BashParser> {
 let loading: Promise<BashParser> | undefined;
 
 /**
- * The shared parser, loaded on first use. A failed load is not cached, so a later call can
- * retry (for example after the files were restored).
+ * The shared parser, loaded on first use; the options only matter until a load succeeds. A failed
+ * load is not kept, so a later call retries (for example after the files were restored).
  */
 export function loadBashParser(options: BashParserOptions = {}): Promise<BashParser> {
   if (!loading) {
-    loading = load(options);
+    loading = createBashParser(options);
     loading.catch(() => {
       loading = undefined;
     });

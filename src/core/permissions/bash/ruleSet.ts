@@ -65,10 +65,17 @@ export function firstRestrictive(list: CompiledRule[], command: ResolvedCommand)
   return list.find((entry) => forms.some((form) => patternMatches(entry.pattern, form))) ?? null;
 }
 
+/** sudo and doas are allowed only by a rule that names them (not by `Bash` or `Bash(*)`). */
+function namesWrapper(entry: CompiledRule, wrapper: string): boolean {
+  const words = entry.rule.specifier?.trim().split(/\s+/) ?? [];
+  return words[0] === wrapper || words[0] === `${wrapper}:*`;
+}
+
 export function firstAllow(list: CompiledRule[], command: ResolvedCommand): CompiledRule | null {
   const form = allowForm(command);
   if (form.length === 0) return null;
-  return list.find((entry) => patternMatches(entry.pattern, form, { appendsArguments: command.appendsArguments })) ?? null;
+  const candidates = command.privilegedLevel ? list.filter((entry) => namesWrapper(entry, basename(form[0]))) : list;
+  return candidates.find((entry) => patternMatches(entry.pattern, form, { appendsArguments: command.appendsArguments })) ?? null;
 }
 
 /** Rules with shell operators in them, matched against the whole command line. */

@@ -8,7 +8,7 @@
  */
 import type { ResolvedCommand } from './model';
 import { parseBashPattern, patternMatches } from './ruleMatch';
-import type { Verdict } from './subcommand';
+import { Rank, type Verdict } from './subcommand';
 import { shellJoin } from './text';
 import { basename } from './wrappers';
 
@@ -48,8 +48,16 @@ export function suggestionFor(command: ResolvedCommand, kind: 'prefix' | 'exact'
   return patternMatches(parseBashPattern(specifier), words) ? rule : null;
 }
 
-/** Up to five distinct suggestions for the commands no rule matched. */
+/**
+ * Up to five distinct suggestions for the commands no rule matched; none when accepting them
+ * could not allow the command line (something else in it always asks: an opaque command, sudo,
+ * inline code, a write outside the workspace).
+ */
 export function suggestRules(commands: readonly ResolvedCommand[], verdicts: readonly Verdict[]): string[] {
+  const hopeless = (verdict: Verdict): boolean =>
+    (verdict.decision !== 'allow' && (verdict.suggest === null || verdict.rank !== Rank.ask)) ||
+    verdict.writes.some((check) => check.decision.decision !== 'allow');
+  if (verdicts.some(hopeless)) return [];
   const out: string[] = [];
   commands.forEach((command, i) => {
     const kind = verdicts[i]?.suggest;
