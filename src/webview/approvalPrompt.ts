@@ -5,7 +5,7 @@
  * Plan prompts ask whether to proceed with the proposed plan instead.
  */
 import type { ApprovalReplyMessage, PanelMode, PermissionPrompt, PermissionRequest } from '../protocol/messages';
-import { button, h, icon } from './dom';
+import { button, h, icon, inlineText } from './dom';
 
 export interface PromptHooks {
   reply(requestId: string, reply: ApprovalReplyMessage): void;
@@ -39,8 +39,8 @@ export function renderApprovalPrompt(message: PermissionRequest, hooks: PromptHo
   }
   section.append(h('pre', { class: 'approval-subject', attrs: { 'aria-label': subjectLabel(prompt) } }, h('code', { text: prompt.subject })));
   const facts = h('dl', { class: 'approval-facts' });
-  if (prompt.description) facts.append(h('dt', { text: 'What it does' }), h('dd', { text: prompt.description }));
-  facts.append(h('dt', { text: 'Why AgentGate asks' }), h('dd', { text: prompt.reason }));
+  if (prompt.description) facts.append(h('dt', { text: 'What it does' }), h('dd', {}, inlineText(prompt.description)));
+  facts.append(h('dt', { text: 'Why AgentGate asks' }), h('dd', {}, inlineText(prompt.reason)));
   section.append(facts);
   if (prompt.subcommands.length > 1) section.append(subcommandList(prompt));
   section.append(toolActions(requestId, prompt, hooks));
@@ -57,7 +57,7 @@ function subcommandList(prompt: PermissionPrompt): HTMLElement {
   const list = h('ul', { class: 'approval-parts', attrs: { 'aria-label': 'Parts of the command' } });
   for (const part of prompt.subcommands) {
     const verdict = part.decision === 'allow' ? 'allowed' : part.decision === 'deny' ? 'denied' : 'needs approval';
-    list.append(h('li', { class: `part-${part.decision}` }, h('code', { text: part.command }), h('span', { text: ` — ${verdict}: ${part.reason}` })));
+    list.append(h('li', { class: `part-${part.decision}` }, h('code', { text: part.command }), h('span', { text: ` — ${verdict}: ` }), inlineText(part.reason)));
   }
   return h('div', {}, h('p', { class: 'muted', text: 'The command has several parts; each was checked on its own:' }), list);
 }

@@ -33,10 +33,8 @@ export class Composer {
         rows: 3,
         'aria-label': 'Message to AgentGate',
         placeholder: 'Ask AgentGate… (@ to add files, Enter to send, Shift+Enter for a new line)',
-        role: 'combobox',
         'aria-autocomplete': 'list',
         'aria-controls': 'mention-list',
-        'aria-expanded': 'false',
       },
     });
     this.popup = new MentionPopup(this.input, (choice) => this.choose(choice));

@@ -58,6 +58,16 @@ export function button(options: ButtonOptions): HTMLButtonElement {
   return el;
 }
 
+/** Plain text where `backticked` parts become <code> (the engine writes commands that way). */
+export function inlineText(text: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  text.split(/(`[^`\n]+`)/).forEach((part) => {
+    if (part === '') return;
+    fragment.append(part.length > 2 && part.startsWith('`') && part.endsWith('`') ? h('code', { text: part.slice(1, -1) }) : part);
+  });
+  return fragment;
+}
+
 export function formatTokens(count: number): string {
   if (count < 1000) return String(count);
   if (count < 1_000_000) return `${(count / 1000).toFixed(count < 10_000 ? 1 : 0)}k`;

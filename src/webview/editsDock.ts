@@ -73,8 +73,8 @@ export class EditsDock {
       );
     } else if (edit.status === 'applied') {
       actions.append(
-        button({ label: 'Review', icon: 'diff', variant: 'plain', title: `Show what changed in ${edit.path}`, onClick: () => this.hooks.review(edit.editId) }),
-        button({ label: 'Undo', icon: 'discard', variant: 'plain', title: `Restore ${edit.path} as it was before this edit`, onClick: () => this.hooks.undo(edit.editId) }),
+        button({ label: 'Review', icon: 'diff', iconOnly: true, variant: 'plain', title: `Review: show what changed in ${edit.path}`, onClick: () => this.hooks.review(edit.editId) }),
+        button({ label: 'Undo', icon: 'discard', iconOnly: true, variant: 'plain', title: `Undo: restore ${edit.path} as it was before this edit`, onClick: () => this.hooks.undo(edit.editId) }),
       );
     }
     const pathId = `edit-path-${edit.editId}`;

@@ -33,7 +33,6 @@ export class MentionPopup {
     this.element.hidden = true;
     this.choices = [];
     this.input.removeAttribute('aria-activedescendant');
-    this.input.setAttribute('aria-expanded', 'false');
   }
 
   /** Handles a key from the textarea; returns true when the popup used it. */
@@ -60,7 +59,6 @@ export class MentionPopup {
 
   private render(): void {
     this.element.hidden = false;
-    this.input.setAttribute('aria-expanded', 'true');
     if (this.choices.length === 0) {
       this.element.replaceChildren(h('li', { class: 'muted', attrs: { role: 'option', 'aria-disabled': 'true' }, text: 'No matching files' }));
       this.input.removeAttribute('aria-activedescendant');

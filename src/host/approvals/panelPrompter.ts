@@ -43,10 +43,14 @@ export class PanelPrompter implements ApprovalPrompter {
 
   constructor(private readonly deps: PrompterDeps) {}
 
-  ask(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalReply> {
-    if (request.changes && request.changes.length > 0) return this.deps.reviewEdits(request, signal);
+  async ask(request: ApprovalRequest, signal: AbortSignal): Promise<ApprovalReply> {
     const turnId = this.deps.currentTurn();
     this.deps.onAsked(turnId, request);
+    if (request.changes && request.changes.length > 0) {
+      const reply = await this.deps.reviewEdits(request, signal);
+      this.deps.onAnswered(request, reply);
+      return reply;
+    }
     return this.show(turnId, promptFor(request), signal, request);
   }
 
