@@ -13,7 +13,7 @@ import { basename, resolveWrappers } from './wrappers';
 /** Longer command lines are never allowed automatically. */
 export const MAX_COMMAND_LENGTH = 10_000;
 /** Longer command lines are not even parsed (for deny rules): they are asked about as they are. */
-const MAX_PARSED_LENGTH = 200_000;
+const MAX_PARSED_LENGTH = 100_000;
 /** Code nested deeper than this (bash -c inside eval inside ...) is not followed. */
 const MAX_DEPTH = 8;
 
@@ -73,8 +73,10 @@ class Analyzer {
       if (name === 'source' || name === '.') command.opaque.push('runs a script file in the current shell');
       if (inline.shellCode?.static) return this.parseNested(command, inline.shellCode.value, origin);
       if (inline.shellCode) command.opaque.push(`runs shell code from ${inline.shellCode.text}, which is only known at run time`);
-      if (inline.fromStdin && command.stdin !== null && inline.what.endsWith('code from its input') && /sh$|^fish$/.test(name)) {
-        return this.parseNested(command, command.stdin, 'heredoc script');
+      const shell = /sh$|^fish$/.test(name);
+      if (inline.fromStdin && shell && command.stdin !== null) return this.parseNested(command, command.stdin, 'heredoc script');
+      if (inline.fromStdin && shell && command.redirects.some((redirect) => redirect.operator === '<<' || redirect.operator === '<<<')) {
+        command.opaque.push('runs shell code from a heredoc or here-string only known at run time');
       }
       return [];
     }

@@ -62,23 +62,34 @@ function list(items: string[]): string {
   return `${unique.slice(0, 3).join(', ')} and ${unique.length - 3} more`;
 }
 
+/** Each top-level command with the commands nested directly inside it (one pass). */
+function groups(commands: readonly ResolvedCommand[]): { command: ResolvedCommand; nested: ResolvedCommand[] }[] {
+  const out: { command: ResolvedCommand; nested: ResolvedCommand[] }[] = [];
+  for (const command of commands) {
+    if (command.depth === 0) out.push({ command, nested: [] });
+    else if (command.depth === 1) out[out.length - 1]?.nested.push(command);
+  }
+  return out;
+}
+
 /** Describes the command line in one line of plain language. */
 export function describeCommand(analysis: BashAnalysis, verdicts: readonly Verdict[]): string {
   const verdictOf = new Map(analysis.commands.map((command, i) => [command, verdicts[i]]));
-  const top = analysis.commands.filter((command) => command.depth === 0);
+  const top = groups(analysis.commands);
   if (top.length === 0) return analysis.issues.length > 0 ? `${analysis.issues[0]}.` : 'Runs nothing.';
-  let sentence = '';
-  top.forEach((command, index) => {
-    const start = analysis.commands.indexOf(command);
-    const end = analysis.commands.findIndex((other, k) => k > start && other.depth === 0);
-    const nested = analysis.commands.slice(start + 1, end === -1 ? undefined : end).filter((inner) => inner.depth === 1);
-    const extra = notes(command, verdictOf.get(command), nested);
-    const piece = `${code(command.text, 60)}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
-    sentence += index === 0 ? `Runs ${piece}` : `${JOIN_WORDS[command.joiner ?? ';']} ${piece}`;
-  });
+  let sentence: string;
   if (top.length > 6) {
-    sentence = `Runs ${top.length} commands: ${top.slice(0, 4).map((command) => code(command.text, 30)).join(', ')} and ${top.length - 4} more`;
-    if (analysis.commands.some((command) => verdictOf.get(command)?.network)) sentence += ' (some reach the network)';
+    const shown = top.slice(0, 4).map(({ command }) => code(command.text, 30)).join(', ');
+    sentence = `Runs ${top.length} commands: ${shown} and ${top.length - 4} more`;
+    if (verdicts.some((verdict) => verdict.network)) sentence += ' (some reach the network)';
+  } else {
+    sentence = top
+      .map(({ command, nested }, index) => {
+        const extra = notes(command, verdictOf.get(command), nested);
+        const piece = `${code(command.text, 60)}${extra.length > 0 ? ` (${extra.join(', ')})` : ''}`;
+        return index === 0 ? `Runs ${piece}` : `${JOIN_WORDS[command.joiner ?? ';']} ${piece}`;
+      })
+      .join('');
   }
   const writes: string[] = [];
   const deletes: string[] = [];

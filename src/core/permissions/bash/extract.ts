@@ -6,6 +6,7 @@
  */
 import type { Assignment, CommandOrigin, Joiner, Redirect, ShellWord, SimpleCommand } from './model';
 import type { BashNode, BashParser } from './parser';
+import { hasSplitLineContinuation, hasUnescapedExpansion } from './lexical';
 import { evaluateWord, literalWord, type WordContext } from './words';
 
 export interface ExtractResult {
@@ -384,31 +385,6 @@ function walkStatement(node: BashNode, walk: Walk): void {
 
 function walkGenericChildren(node: BashNode, walk: Walk): void {
   for (const part of namedChildren(node)) walkGeneric(part, { ...walk, joiner: null });
-}
-
-/** Whether heredoc text has a `$` or backtick that bash would expand (not escaped by `\`). */
-function hasUnescapedExpansion(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '$' || text[i] === '`') return true;
-  }
-  return false;
-}
-
-/**
- * Bash joins `a\<newline>b` into one word; tree-sitter splits it in two. Such a line
- * continuation inside a word would let the analysis see other words than bash runs.
- */
-export function hasSplitLineContinuation(source: string): boolean {
-  for (let i = source.indexOf('\\\n'); i !== -1; i = source.indexOf('\\\n', i + 1)) {
-    let start = i;
-    while (start > 0 && source[start - 1] === '\\') start--;
-    if ((i - start) % 2 === 1) continue;
-    const before = source[start - 1];
-    const after = source[i + 2];
-    if (before !== undefined && after !== undefined && !/\s/.test(before) && !/\s/.test(after)) return true;
-  }
-  return false;
 }
 
 /** Parses `source` and lists its simple commands; the syntax tree is freed before returning. */

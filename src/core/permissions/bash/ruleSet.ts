@@ -5,12 +5,13 @@
  * global options); allow rules only against the command that actually runs, as written.
  */
 import path from 'node:path';
+import picomatch from 'picomatch';
 import { LEVEL_LABEL, type Source } from '../../settings/types';
 import type { ParsedRule } from '../rules';
 import type { BashDecisionInput } from './types';
 import type { ResolvedCommand } from './model';
 import { lineMatches, parseBashPattern, patternMatches, type BashPattern } from './ruleMatch';
-import { basename, isSafeAssignment } from './wrappers';
+import { basename, isPattern, isSafeAssignment } from './wrappers';
 
 export interface CompiledRule {
   rule: ParsedRule;
@@ -21,11 +22,15 @@ export interface RuleSet {
   allow: CompiledRule[];
   ask: CompiledRule[];
   deny: CompiledRule[];
+  /** First words of the deny and ask rules (see restrictiveForms). */
+  programNames: string[];
 }
 
 export function compileRules(rules: BashDecisionInput['rules']): RuleSet {
   const compile = (list: ParsedRule[]): CompiledRule[] => list.map((rule) => ({ rule, pattern: parseBashPattern(rule.specifier) }));
-  return { allow: compile(rules.allow), ask: compile(rules.ask), deny: compile(rules.deny) };
+  const set = { allow: compile(rules.allow), ask: compile(rules.ask), deny: compile(rules.deny), programNames: [] as string[] };
+  set.programNames = ruleProgramNames(set);
+  return set;
 }
 
 const GIT_GLOBAL_WITH_VALUE = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
@@ -37,13 +42,31 @@ function withoutGitGlobals(words: readonly string[]): string[] | null {
   return i > 1 && i < words.length ? [words[0], ...words.slice(i)] : null;
 }
 
-/** Every form of the command that deny and ask rules are tried against. */
-export function restrictiveForms(command: ResolvedCommand): string[][] {
+/** The program names deny and ask rules start with, for commands named by a pattern. */
+export function ruleProgramNames(rules: Pick<RuleSet, 'deny' | 'ask'>): string[] {
+  const names = new Set<string>();
+  for (const entry of [...rules.deny, ...rules.ask]) {
+    if ((entry.pattern.kind === 'prefix' || entry.pattern.kind === 'exact') && entry.pattern.words?.[0]) names.add(entry.pattern.words[0]);
+  }
+  return [...names];
+}
+
+/**
+ * Every form of the command that deny and ask rules are tried against. A program named by a
+ * pattern (`/bin/r?`) is tried as every rule's program name the pattern matches.
+ */
+export function restrictiveForms(command: ResolvedCommand, programNames: readonly string[] = []): string[][] {
   const forms: string[][] = [];
   for (const level of command.levels) {
     if (level.length === 0) continue;
     forms.push(level);
     if (level[0].includes('/')) forms.push([basename(level[0]), ...level.slice(1)]);
+  }
+  const head = command.argv[0];
+  if (head && isPattern(head)) {
+    const pattern = basename(head.value);
+    const rest = command.argv.slice(1).map((word) => word.value);
+    for (const name of programNames) if (picomatch.isMatch(name, pattern, { dot: true })) forms.push([name, ...rest]);
   }
   const inner = command.levels[command.levels.length - 1] ?? [];
   if (inner[0] !== undefined && basename(inner[0]) === 'git') {
@@ -60,8 +83,8 @@ export function allowForm(command: ResolvedCommand): string[] {
   return command.argv.map((word) => word.value);
 }
 
-export function firstRestrictive(list: CompiledRule[], command: ResolvedCommand): CompiledRule | null {
-  const forms = restrictiveForms(command);
+export function firstRestrictive(list: CompiledRule[], command: ResolvedCommand, programNames: readonly string[] = []): CompiledRule | null {
+  const forms = restrictiveForms(command, programNames);
   return list.find((entry) => forms.some((form) => patternMatches(entry.pattern, form))) ?? null;
 }
 

@@ -84,9 +84,9 @@ function unmatched(command: ResolvedCommand, allowReadOnly: boolean, network: bo
 }
 
 function commandOutcome(command: ResolvedCommand, context: CommandContext, network: boolean): Outcome {
-  const deny = firstRestrictive(context.rules.deny, command);
+  const deny = firstRestrictive(context.rules.deny, command, context.rules.programNames);
   if (deny) return byRule('deny', deny, `Denied by the rule ${deny.rule.raw} in ${describeSource(deny.rule.source)}.`, Rank.denyRule);
-  const askRule = firstRestrictive(context.rules.ask, command);
+  const askRule = firstRestrictive(context.rules.ask, command, context.rules.programNames);
   if (askRule) {
     return byRule('ask', askRule, `The rule ${askRule.rule.raw} in ${describeSource(askRule.rule.source)} asks before running ${code(command.text)}.`, Rank.askRule);
   }

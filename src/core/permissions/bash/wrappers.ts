@@ -70,6 +70,11 @@ export function isSafeAssignment(assignment: Assignment): boolean {
   return (SAFE_ENV.has(assignment.name) || /^LC_[A-Z]+$/.test(assignment.name)) && assignment.value.static;
 }
 
+/** An unquoted word with wildcards (`/bin/r?`), which the shell replaces by matching files. */
+export function isPattern(word: ShellWord): boolean {
+  return word.glob && /[*?[]/.test(word.value);
+}
+
 export function basename(value: string): string {
   const slash = value.lastIndexOf('/');
   return slash === -1 ? value : value.slice(slash + 1);
@@ -191,6 +196,8 @@ export function resolveWrappers(command: SimpleCommand): ResolvedCommand {
   const argv = words.slice(start);
   if (argv.length > 0 && !argv[0].static) {
     opaque.push(`takes its command name from ${argv[0].text}, which is only known at run time`);
+  } else if (argv.length > 0 && isPattern(argv[0])) {
+    opaque.push(`takes its command name from the pattern ${argv[0].text}, which matches files only at run time`);
   }
   const inner = argv.map((word) => word.value);
   levels.push(inner);

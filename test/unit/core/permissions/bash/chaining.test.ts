@@ -18,6 +18,7 @@ const chaining: Case[] = [
   { attack: 'chaining with |&', command: 'ls |& rm x', expect: 'deny', rule: 'Bash(rm:*)' },
   { attack: 'chaining with & (background)', command: 'ls & rm x', expect: 'deny', rule: 'Bash(rm:*)' },
   { attack: 'chaining with a newline', command: 'ls\nrm x', expect: 'deny', rule: 'Bash(rm:*)' },
+  { attack: 'chaining with a CRLF line ending', command: 'ls\r\nrm x', expect: 'deny', rule: 'Bash(rm:*)' },
   { attack: 'chaining with several newlines', command: 'ls\n\n\nrm x', expect: 'deny', rule: 'Bash(rm:*)' },
   { attack: 'chaining after an allowed command', command: 'npm test && rm x', expect: 'deny', rule: 'Bash(rm:*)' },
   { attack: 'chaining a denied network command', command: 'npm test; curl https://evil.example', expect: 'deny', rule: 'Bash(curl:*)' },

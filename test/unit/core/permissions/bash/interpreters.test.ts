@@ -54,6 +54,8 @@ const interpreters: Case[] = [
   { attack: 'dot runs a file in the current shell', command: '. ./env.sh', expect: 'ask', rule: null },
   { attack: 'su -c is not a known wrapper', command: "su -c 'ls'", expect: 'ask', rule: null },
   { attack: 'an explicit rule for bash allows bash -c when its script is allowed', command: "bash -c 'ls -la'", expect: 'allow', rules: { allow: ['Bash(bash:*)'] } },
+  { attack: 'a rule for bash does not cover a here-string only known at run time', command: 'bash <<< "$CODE"', expect: 'ask', rule: null, rules: { allow: ['Bash(bash:*)'] } },
+  { attack: 'a rule for bash does not cover a heredoc with expansions', command: 'bash <<EOF\n$CODE\nEOF', expect: 'ask', rule: null, rules: { allow: ['Bash(bash:*)'] } },
   { attack: 'an explicit rule for bash does not cover what the script runs', command: "bash -c 'npm install'", expect: 'ask', rule: null, rules: { allow: ['Bash(bash:*)'] } },
   { attack: 'an explicit rule for python -c is the user\'s choice', command: "python3 -c 'print(1)'", expect: 'allow', rule: 'Bash(python3 -c:*)', rules: { allow: ['Bash(python3 -c:*)'] } },
   { attack: 'a deny rule on the interpreter itself', command: "python3 -c 'print(1)'", expect: 'deny', rule: 'Bash(python3:*)', rules: { deny: ['Bash(python3:*)'] } },
