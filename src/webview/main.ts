@@ -108,6 +108,7 @@ function receive(message: HostToWebview): void {
       if (message.requestId !== helloId) return;
       workspaceName = message.workspaceName;
       document.body.dataset.connected = 'true';
+      transcript.refreshEmptyState();
       return;
     case 'setup/status':
       banners.replaceChildren(...renderBanners(message, (action) => send({ type: 'setup/run', action })));
@@ -116,6 +117,7 @@ function receive(message: HostToWebview): void {
     case 'mode/changed':
       mode = message.mode;
       toolbar.setMode(message);
+      transcript.refreshEmptyState();
       return;
     case 'session/started':
       if (message.sessionId === null) toolbar.clearUsage();

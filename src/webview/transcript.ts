@@ -46,6 +46,11 @@ export class Transcript {
     this.stick = true;
   }
 
+  /** Re-renders the empty state (its text names the workspace and the mode) if nothing was said yet. */
+  refreshEmptyState(): void {
+    if (this.turns.size === 0) this.element.replaceChildren(this.hooks.emptyState());
+  }
+
   user(message: ChatUser): void {
     const turn = this.turn(message.requestId);
     const context = message.context.length

@@ -36,8 +36,8 @@ describe('panel: approval prompts for shell commands', () => {
     const prompt = scenario.panel().getByRole('group', { name: 'Run a shell command' });
     await prompt.waitFor();
     assert.equal(await prompt.getByLabel('Command').innerText(), COMMAND);
-    assert.match(await prompt.innerText(), /What it does\s+Runs `node index\.js`\./);
-    assert.match(await prompt.innerText(), /Why AgentGate asks\s+No rule allows `node index\.js`\./);
+    assert.match(await prompt.innerText(), /What it does\s+Runs node index\.js\./);
+    assert.match(await prompt.innerText(), /Why AgentGate asks\s+No rule allows node index\.js\./);
     for (const name of ['Allow once', 'Always allow', 'Deny']) await prompt.getByRole('button', { name, exact: true }).waitFor();
     await scenario.screenshot('b1-prompt');
   });
