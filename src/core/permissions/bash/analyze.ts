@@ -20,6 +20,10 @@ const MAX_DEPTH = 8;
 const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
 function argvCommand(words: ShellWord[], origin: CommandOrigin, depth: number): SimpleCommand {
+  if (origin === 'find -exec') {
+    // `{}` becomes a file name found at run time.
+    words = words.map((word) => (word.value.includes('{}') ? { ...word, static: false } : word));
+  }
   return {
     text: shellJoin(words.map((word) => word.value)),
     words,

@@ -3,6 +3,22 @@
  * matches any simple command anywhere denies the whole line; otherwise any ask rule asks;
  * otherwise every simple command must be allowed (by an allow rule, or as a built-in read-only
  * command) and every file it writes must be allowed, or the line is asked about.
+ *
+ * Deliberate choices:
+ * - Deny and ask rules match every form of a command: with and without its wrappers, with the
+ *   program's basename (`/bin/rm`, `./rm` and `~/bin/rm` all match `Bash(rm:*)`), with git's
+ *   global options removed, and for a wildcard name (`/bin/r?`) as each rule program it matches.
+ * - Allow rules match only the command that runs, as written: `Bash(npm test:*)` does not allow
+ *   `./npm test`. Prefix and exact rules compare words, so quoting cannot merge or split them.
+ * - sudo/doas are allowed only by a rule that starts with sudo/doas itself, never by `Bash`,
+ *   `Bash(*)` or a rule for the inner command.
+ * - A command that sets an environment variable outside a short harmless list (NODE_ENV, CI,
+ *   LANG, ...) is matched with the assignment included and is never read-only.
+ * - Opaque commands (substitutions, expansions in command position, $IFS, arithmetic, heredocs
+ *   with expansions, functions, aliases, eval, source, traps, parse errors, commands over 10,000
+ *   characters) always ask unless denied: no allow rule covers them.
+ * - Inline code (`bash -c`, `python -c`, `node -e`, ...) is never read-only; a rule for the
+ *   interpreter allows it, and for shells the commands of the script must be allowed as well.
  */
 import os from 'node:os';
 import type { Decision, SubcommandDecision } from '../types';

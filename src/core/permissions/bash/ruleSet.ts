@@ -78,8 +78,8 @@ export function restrictiveForms(command: ResolvedCommand, programNames: readonl
 
 /** The form allow rules are matched against: the inner command, unless it needs more context. */
 export function allowForm(command: ResolvedCommand): string[] {
-  if (command.privilegedLevel) return command.privilegedLevel;
   if (!command.envAssignments.every(isSafeAssignment)) return command.levels[0] ?? [];
+  if (command.privilegedLevel) return command.privilegedLevel;
   return command.argv.map((word) => word.value);
 }
 

@@ -130,6 +130,8 @@ const wrappers: Case[] = [
   { attack: 'doas around a read-only command', command: 'doas cat /etc/shadow', expect: 'ask', rule: null },
   { attack: 'sudo inside a wrapper', command: 'timeout 5 sudo ls', expect: 'ask', rule: null },
   { attack: 'a rule written for sudo itself allows it', command: 'sudo apt update', expect: 'allow', rule: 'Bash(sudo apt update)', rules: { allow: ['Bash(sudo apt update)'] } },
+  { attack: 'a rule for sudo does not cover a changed PATH', command: 'PATH=/tmp/evil sudo apt update', expect: 'ask', rule: null, rules: { allow: ['Bash(sudo apt update)'] } },
+  { attack: 'a rule for sudo does not cover env setting PATH', command: 'env PATH=/tmp/evil sudo apt update', expect: 'ask', rule: null, rules: { allow: ['Bash(sudo apt update)'] } },
   { attack: 'a rule for the inner command does not allow sudo', command: 'sudo apt update', expect: 'ask', rule: null, rules: { allow: ['Bash(apt update)'] } },
   { attack: 'xargs around a read-only tool without risky options', command: 'git ls-files | xargs wc -l', expect: 'allow' },
   { attack: 'xargs around a tool with risky options', command: 'git ls-files | xargs rg foo', expect: 'ask', rule: null },

@@ -78,6 +78,7 @@ const findAndXargs: Case[] = [
   { attack: 'find -exec of a read-only command is not read-only', command: 'find . -exec grep -l x {} \\;', expect: 'ask', rule: null },
   { attack: 'a rule for find still needs the -exec command allowed', command: 'find . -exec npm install {} \\;', expect: 'ask', rule: null, rules: { allow: ['Bash(find:*)'] } },
   { attack: 'a rule for find with an allowed -exec command', command: 'find . -exec grep -l x {} \\;', expect: 'allow', rules: { allow: ['Bash(find:*)'] } },
+  { attack: 'the file names find passes to -exec could be options', command: 'find * -exec git diff {} \\;', expect: 'ask', rule: null, rules: { allow: ['Bash(find:*)'] } },
   { attack: 'find -delete', command: 'find . -name "*.tmp" -delete', expect: 'ask', rule: null },
   { attack: 'xargs rm -rf', command: 'cat list | xargs rm -rf', expect: 'deny', rule: RM },
   { attack: 'xargs -I % rm', command: 'cat list | xargs -I % rm %', expect: 'deny', rule: RM },
