@@ -36,8 +36,21 @@ function globToRegex(glob: string): RegExp {
   return new RegExp(`^${source}${boundaryEnd ? '(?: [\\s\\S]*)?' : ''}$`);
 }
 
-/** Parses a Bash rule's specifier (undefined for the bare `Bash` rule). */
+const cache = new Map<string, BashPattern>();
+const CACHE_LIMIT = 5_000;
+
+/** Parses a Bash rule's specifier (undefined for the bare `Bash` rule). Results are cached. */
 export function parseBashPattern(specifier: string | undefined): BashPattern {
+  const key = specifier ?? '';
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const pattern = parseUncached(specifier);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, pattern);
+  return pattern;
+}
+
+function parseUncached(specifier: string | undefined): BashPattern {
   const text = specifier?.trim();
   if (text === undefined || text === '' || text === '*' || text === ':*') return { kind: 'any' };
   if (text.endsWith(':*')) {
