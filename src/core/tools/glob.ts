@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { defineTool } from './defineTool';
 import { walkFiles } from './fileWalker';
 import { resolveSearchRoot } from './paths';
+import { ReadFilter } from './readFilter';
 import { ToolInputError } from './toolErrors';
 import type { ToolContext } from './types';
 
@@ -79,10 +80,20 @@ export const globTool = defineTool({
     const found = await find(ctx, input.pattern, root);
     if (found.files.length === 0) return { content: 'No files found' };
     const sorted = (await withTimes(ctx, found.files)).sort((a, b) => b.mtimeMs - a.mtimeMs || (a.path < b.path ? -1 : 1));
-    const shown = sorted.slice(0, GLOB_MAX_RESULTS).map((match) => match.path);
-    if (sorted.length > GLOB_MAX_RESULTS || found.capped) {
-      shown.push(`(Results are truncated: showing ${GLOB_MAX_RESULTS} of ${found.capped ? 'more than ' : ''}${sorted.length} files. Use a more specific pattern or path.)`);
+    // Newest first until the page is full: files past it are not checked against the rules.
+    const filter = ReadFilter.of(ctx);
+    const shown: string[] = [];
+    let checked = 0;
+    while (checked < sorted.length && shown.length < GLOB_MAX_RESULTS) {
+      const match = sorted[checked++] as Match;
+      if (await filter.allows(match.path)) shown.push(match.path);
     }
-    return { content: shown.join('\n') };
+    const unchecked = sorted.length - checked;
+    const lines = shown.length > 0 ? shown : ['No files found'];
+    if (unchecked > 0 || found.capped) {
+      const of = found.capped ? 'more than ' : filter.active ? 'up to ' : '';
+      lines.push(`(Results are truncated: showing ${shown.length} of ${of}${shown.length + unchecked} files. Use a more specific pattern or path.)`);
+    }
+    return { content: [...lines, ...filter.notes()].join('\n') };
   },
 });

@@ -3,6 +3,7 @@ import picomatch from 'picomatch';
 import { walkFiles } from './fileWalker';
 import { type GrepBackendResult, type GrepOutput, type GrepQuery, cutLongLine } from './grepQuery';
 import { GREP_FILE_TYPES } from './grepTypes';
+import { ReadFilter } from './readFilter';
 import { ToolInputError } from './toolErrors';
 import type { ToolContext } from './types';
 
@@ -109,7 +110,10 @@ async function candidates(ctx: ToolContext, query: GrepQuery): Promise<string[]>
   return files.sort(comparePaths);
 }
 
-/** Grep without ripgrep: JavaScript regular expressions over the files the walker yields. */
+/**
+ * Grep without ripgrep: JavaScript regular expressions over the files the walker yields. Each
+ * file is checked against `ctx.mayRead` before it is read.
+ */
 export async function grepWithJs(ctx: ToolContext, query: GrepQuery): Promise<GrepBackendResult> {
   const regex = compile(query);
   const notes: string[] = [];
@@ -118,7 +122,9 @@ export async function grepWithJs(ctx: ToolContext, query: GrepQuery): Promise<Gr
   const lines: string[] = [];
   const context = query.before > 0 || query.after > 0;
   let tooLarge = 0;
+  const filter = ReadFilter.of(ctx);
   for (const file of await candidates(ctx, query)) {
+    if (!(await filter.allows(file))) continue; // Never read, so nothing of it can reach the result.
     const stat = await ctx.fs.stat(file);
     if (!stat?.isFile) continue;
     if (stat.size > MAX_SCAN_BYTES) {
@@ -139,6 +145,7 @@ export async function grepWithJs(ctx: ToolContext, query: GrepQuery): Promise<Gr
     }
   }
   if (tooLarge > 0) notes.push(`(${tooLarge} file(s) larger than ${MAX_SCAN_BYTES / 1024 / 1024} MB were not searched.)`);
+  notes.push(...filter.notes());
   const output: GrepOutput =
     query.mode === 'content' ? { mode: 'content', lines } : query.mode === 'count' ? { mode: 'count', counts } : { mode: 'files_with_matches', files };
   return { output, notes };

@@ -72,6 +72,15 @@ export interface ToolContext {
    * host needs its own approval.
    */
   fetchText(url: string, signal: AbortSignal): Promise<FetchTextResult>;
+  /**
+   * For tools that search many files under one root (Glob, Grep): whether one file found there
+   * (absolute path) may be read, as the permission rules would decide a Read of it. The root was
+   * decided as a whole before the call; a rule may still deny a file below it (`Read(./.env)`).
+   * Files it rejects are never read, and neither their names nor their contents reach the
+   * result; the result says how many were left out. May be called once per file, so searches ask
+   * at most once per path. Absent: every file under the root may be read.
+   */
+  mayRead?(absolutePath: string): Promise<boolean>;
 }
 
 /** A proposed file change, computed before approval so the prompt can show the diff. */
