@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { describeToolError } from '../tools/defineTool';
 import { type AgentTool, type ToolContext } from '../tools/types';
 import { authorize, PreviewFailedError, type Approvals, type DecideFn, type RefusedBy } from './approval';
+import { callContext } from './searchReads';
 import type { AgentEvent } from './types';
 
 export interface ToolOutcome {
@@ -32,7 +33,9 @@ export interface ToolCallDeps {
 
 const CANCELLED: ToolOutcome = { content: 'Cancelled: the person stopped the session before this tool finished.', isError: true };
 
-type Prepared = { kind: 'done'; id: string; outcome: ToolOutcome } | { kind: 'run'; id: string; tool: AgentTool; input: Record<string, unknown> };
+type Prepared =
+  | { kind: 'done'; id: string; outcome: ToolOutcome }
+  | { kind: 'run'; id: string; tool: AgentTool; input: Record<string, unknown>; context: ToolContext };
 
 function inputOf(block: ToolUseBlock): Record<string, unknown> {
   return typeof block.input === 'object' && block.input !== null ? (block.input as Record<string, unknown>) : {};
@@ -65,7 +68,7 @@ async function prepare(block: ToolUseBlock, deps: ToolCallDeps): Promise<Prepare
     deps.denials.push({ toolName: tool.name, toolUseId: block.id, toolInput: inputOf(block), by: authorization.by, message: authorization.message });
     return done({ content: authorization.message, isError: true });
   }
-  return { kind: 'run', id: block.id, tool, input };
+  return { kind: 'run', id: block.id, tool, input, context: callContext(deps.toolContext, tool.name, authorization, deps.decide) };
 }
 
 async function execute(prepared: Prepared, deps: ToolCallDeps): Promise<ToolOutcome> {
@@ -73,7 +76,7 @@ async function execute(prepared: Prepared, deps: ToolCallDeps): Promise<ToolOutc
   if (deps.toolContext.signal.aborted) return CANCELLED;
   deps.emit({ type: 'tool/start', toolUseId: prepared.id, tool: prepared.tool.name, input: prepared.input });
   try {
-    const result = await prepared.tool.run(prepared.input, deps.toolContext);
+    const result = await prepared.tool.run(prepared.input, prepared.context);
     return { content: result.content, isError: result.isError ?? false };
   } catch (error) {
     if (deps.toolContext.signal.aborted) return CANCELLED;
