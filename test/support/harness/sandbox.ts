@@ -1,0 +1,139 @@
+/**
+ * A fresh folder per run under the cache holding everything code-server, its extension hosts and
+ * Chromium write: HOME, TMPDIR, the XDG folders, the user-data and extensions folders and the
+ * config file. The developer's own settings (including ~/.claude) never leak into a test, and a
+ * test never writes outside the cache.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { CACHE_DIR, RUNS_DIR } from './config';
+import { inheritedEnv } from './env';
+
+export interface Sandbox {
+  readonly root: string;
+  readonly home: string;
+  readonly userDataDir: string;
+  readonly extensionsDir: string;
+  readonly configFile: string;
+  readonly logsDir: string;
+  /** The environment for every process started inside the sandbox. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Deletes the sandbox (kept when persistent or AGENTGATE_KEEP_RUNS=1). */
+  remove(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  /** Settings merged over SEEDED_SETTINGS (e.g. a scenario's model endpoint). */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Extra environment for code-server, its extension hosts and the browser. */
+  readonly env?: Readonly<Record<string, string>>;
+  /**
+   * Keep the sandbox across runs at `<cache>/<label>` (for `npm start`); the default is a fresh
+   * folder per run under `<cache>/runs/`, deleted by `remove()`.
+   */
+  readonly persistent?: boolean;
+}
+
+/** User settings for a quiet, deterministic workbench: nothing phones home, nothing pops up. */
+export const SEEDED_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'telemetry.feedback.enabled': false,
+  'update.mode': 'none',
+  'update.showReleaseNotes': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'workbench.enableExperiments': false,
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
+  'chat.commandCenter.enabled': false,
+  'chat.agent.enabled': false,
+  'github.copilot.enable': { '*': false },
+  'security.workspace.trust.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'git.autoRepositoryDetection': false,
+} as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * Unix socket paths are limited to 107 bytes. VS Code puts `vscode-ipc-<uuid>.sock` (53 bytes
+ * with the slash) in XDG_RUNTIME_DIR and Chromium `org.chromium.Chromium.XXXXXX/SingletonSocket`
+ * (45) in TMPDIR. When the sandbox is too deep for that, those two folders move to a private
+ * folder in the system's temporary folder (deleted with the sandbox).
+ */
+const SOCKET_DIR_MAX = 107 - 53;
+
+export async function createSandbox(label: string, options: SandboxOptions = {}): Promise<Sandbox> {
+  await pruneOldRuns();
+  const root = options.persistent
+    ? path.join(CACHE_DIR, label)
+    : path.join(RUNS_DIR, `${label}-${randomBytes(2).toString('hex')}`);
+  const dir = (...parts: string[]) => path.join(root, ...parts);
+  for (const folder of ['home', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state', 'user-data/User', 'extensions', 'logs']) {
+    await mkdir(dir(folder), { recursive: true });
+  }
+  // Short names: these folders hold sockets (see SOCKET_DIR_MAX).
+  let socketsRoot = root;
+  let outsideCache: string | undefined;
+  if (path.join(root, 'run').length > SOCKET_DIR_MAX) {
+    outsideCache = await mkdtemp(path.join(os.tmpdir(), 'agentgate-'));
+    socketsRoot = outsideCache;
+  }
+  const tmp = path.join(socketsRoot, 'tmp');
+  const runtime = path.join(socketsRoot, 'run');
+  await mkdir(tmp, { recursive: true });
+  await mkdir(runtime, { recursive: true });
+  await chmod(runtime, 0o700);
+
+  const settingsFile = dir('user-data', 'User', 'settings.json');
+  if (!options.persistent || !existsSync(settingsFile)) {
+    await writeFile(settingsFile, `${JSON.stringify({ ...SEEDED_SETTINGS, ...options.settings }, null, 2)}\n`);
+  }
+  // Only read for defaults the command line does not give; the flags win.
+  await writeFile(dir('code-server.yaml'), 'auth: none\ncert: false\n');
+  const env: NodeJS.ProcessEnv = {
+    ...inheritedEnv(),
+    HOME: dir('home'),
+    TMPDIR: tmp,
+    XDG_CONFIG_HOME: dir('xdg', 'config'),
+    XDG_DATA_HOME: dir('xdg', 'data'),
+    XDG_CACHE_HOME: dir('xdg', 'cache'),
+    XDG_STATE_HOME: dir('xdg', 'state'),
+    XDG_RUNTIME_DIR: runtime,
+    ...options.env,
+  };
+  return {
+    root,
+    home: dir('home'),
+    userDataDir: dir('user-data'),
+    extensionsDir: dir('extensions'),
+    configFile: dir('code-server.yaml'),
+    logsDir: dir('logs'),
+    env,
+    async remove() {
+      if (outsideCache) await rm(outsideCache, { recursive: true, force: true });
+      if (!options.persistent && process.env.AGENTGATE_KEEP_RUNS !== '1') await rm(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Deletes sandboxes older than a day (kept ones, and ones left by a killed run). */
+async function pruneOldRuns(): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(RUNS_DIR);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const folder = path.join(RUNS_DIR, name);
+    const { mtimeMs } = await stat(folder);
+    if (Date.now() - mtimeMs > DAY_MS) await rm(folder, { recursive: true, force: true });
+  }
+}
