@@ -36,6 +36,23 @@ export class CompiledPathPattern {
     readonly literal: string | undefined,
   ) {
     this.bases = folderForms(base);
+    this.fixed = anchoredPrefixes(this.bases, pattern);
+  }
+
+  /**
+   * For an anchored pattern, the folders its fixed leading segments name under each base
+   * (`/packages/pkg-3/**` → `<base>/packages/pkg-3`): nothing outside them can match, which
+   * spares the matcher for most rules on most paths.
+   */
+  private readonly fixed: string[] | undefined;
+
+  private mayMatch(candidate: string, ignoreCase: boolean): boolean {
+    if (!this.fixed) return true;
+    const c = ignoreCase ? candidate.toLowerCase() : candidate;
+    return this.fixed.some((folder) => {
+      const f = ignoreCase ? folder.toLowerCase() : folder;
+      return c === f || c.startsWith(f.endsWith(path.sep) ? f : `${f}${path.sep}`);
+    });
   }
 
   private matcher(ignoreCase: boolean): Ignore {
@@ -48,6 +65,7 @@ export class CompiledPathPattern {
    * the whole folder covered; a restrictive check is satisfied when anything directly inside is.
    */
   private covers(candidate: string, isDir: boolean, restrictive: boolean): boolean {
+    if (!this.mayMatch(candidate, restrictive)) return false;
     const ig = this.matcher(restrictive);
     return this.bases.some((base) => {
       if (!isInside(candidate, base)) return false;
@@ -77,6 +95,20 @@ export class CompiledPathPattern {
   namesWithin(anchor: string): boolean {
     return this.literal !== undefined && isInside(this.literal, anchor);
   }
+}
+
+/** The fixed folders of an anchored gitignore pattern under each base, or undefined when it has none. */
+function anchoredPrefixes(bases: readonly string[], pattern: string): string[] | undefined {
+  if (!pattern.startsWith('/')) return undefined;
+  const segments = pattern.slice(1).split('/');
+  const fixed: string[] = [];
+  // The last segment may name a file or a folder either way; only the folders before it are fixed.
+  for (const segment of segments.slice(0, -1)) {
+    if (segment === '' || segment === '.' || segment === '..' || WILDCARD.test(segment)) break;
+    fixed.push(segment);
+  }
+  if (fixed.length === 0) return undefined;
+  return bases.map((base) => path.join(base, ...fixed));
 }
 
 /** Splits the specifier into base folder and gitignore pattern, applying `.` and `..`. */
