@@ -43,13 +43,15 @@ export interface PermissionWorkspace {
   cleanup(): Promise<void>;
 }
 
+/** `{outside}` in a rule stands for the outside folder's absolute path. */
 export async function permissionWorkspace(permissions: Record<string, string[]>, files: Record<string, string> = EVERYDAY_FILES): Promise<PermissionWorkspace> {
   const root = await realpath(await mkdtemp(path.join(tmpdir(), 'agentgate-search-')));
   const ws = path.join(root, 'w');
   const outside = path.join(root, 'outside');
   const home = path.join(root, 'home');
   for (const dir of [ws, outside, home, path.join(ws, '.claude')]) await mkdir(dir, { recursive: true });
-  await writeFile(path.join(ws, '.claude', 'settings.json'), JSON.stringify({ permissions }));
+  const expanded = Object.fromEntries(Object.entries(permissions).map(([list, rules]) => [list, rules.map((rule) => rule.replaceAll('{outside}', outside))]));
+  await writeFile(path.join(ws, '.claude', 'settings.json'), JSON.stringify({ permissions: expanded }));
   await put(ws, files);
   const settings = await loadSettings({ cwd: ws, home, managedPath: path.join(root, 'no-managed-settings.json'), trusted: true });
   const permissionContext: PermissionContext = { cwd: ws, workspaceFolders: [ws], home, settings, mode: 'default' };
