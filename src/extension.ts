@@ -10,6 +10,7 @@ import { AgentFactory } from './host/chat/agentFactory';
 import { ChatController } from './host/chat/chatController';
 import { readAttachments, searchFiles, selectionLabel } from './host/chat/workspaceContext';
 import { registerCommands } from './host/commands';
+import { TEST_COMMANDS } from './host/testCommands';
 import { EditReview } from './host/edits/editReview';
 import { WorkspaceFileSystem } from './host/edits/workspaceFileSystem';
 import { ModeController } from './host/mode/modeController';
@@ -26,9 +27,6 @@ export interface AgentGateApi {
   readonly version: string;
   readonly onDidPanelExchange: vscode.Event<PanelTraffic>;
 }
-
-/** Hidden commands registered only in development and test runs. */
-export const TEST_COMMANDS = { dispatch: '_agentgate.testing.dispatch', mode: '_agentgate.testing.mode' } as const;
 
 function workspaceFolders(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
@@ -109,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
     attachments: readAttachments,
     askPlan: (turnId, plan, signal) => prompter.askPlan(turnId, plan, signal),
     onNewSession: () => edits.reset(),
+    beforeTurn: () => settings.reload(),
     log,
   });
   const setup = new SetupPublisher({ panel, env: process.env, settings: () => settings.current, trusted, storedApiKey: () => apiKeys.get() });

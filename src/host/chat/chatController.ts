@@ -28,6 +28,8 @@ export interface ChatDeps {
   askPlan(turnId: string, plan: string, signal: AbortSignal): Promise<ApprovalReply>;
   /** A new session starts: forget the old one's edits. */
   onNewSession(): void;
+  /** Before each turn (settings are read again, so edited files outside the workspace count). */
+  beforeTurn(): Promise<unknown>;
   log: { info(message: string): void; error(message: string): void };
 }
 
@@ -85,6 +87,7 @@ export class ChatController {
     const mode = this.deps.mode();
     let planText: string | undefined;
     try {
+      await this.deps.beforeTurn();
       const session = await this.ensureSession();
       const notes = this.notes.splice(0);
       if (mode === 'plan') notes.push(PLAN_NOTE);

@@ -21,10 +21,10 @@ function openDocument(file: string): vscode.TextDocument | undefined {
 /** Where the current text came from, for messages. */
 export type TextOrigin = 'editor' | 'disk';
 
-/** The file's current text (null when it does not exist). */
+/** The file's current text (null when it does not exist): an editor's unsaved text, else the disk's. */
 export async function currentText(file: string): Promise<{ text: string | null; origin: TextOrigin; dirty: boolean }> {
   const doc = openDocument(file);
-  if (doc && !doc.isClosed) return { text: doc.getText(), origin: 'editor', dirty: doc.isDirty };
+  if (doc && !doc.isClosed && doc.isDirty) return { text: doc.getText(), origin: 'editor', dirty: true };
   try {
     return { text: await readFile(file, 'utf8'), origin: 'disk', dirty: false };
   } catch (error) {

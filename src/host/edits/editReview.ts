@@ -33,6 +33,8 @@ interface Review {
   change: FileChangePreview;
   proposalUri: vscode.Uri;
   originalUri: vscode.Uri;
+  /** Settles when the diff editor has opened (closing waits for it). */
+  opened?: Promise<void>;
   resolve(reply: ApprovalReply): void;
 }
 
@@ -98,7 +100,9 @@ export class EditReview implements vscode.Disposable {
       });
     });
     this.changed();
-    void this.showDiff(record.editId).catch((error: unknown) => this.deps.log.error(`Could not open the diff for ${change.path}: ${String(error)}`));
+    const review = this.reviews.get(record.editId);
+    const opened = this.showDiff(record.editId).catch((error: unknown) => this.deps.log.error(`Could not open the diff for ${change.path}: ${String(error)}`));
+    if (review) review.opened = opened;
     return reply;
   }
 
@@ -123,7 +127,7 @@ export class EditReview implements vscode.Disposable {
     const { record, change } = review;
     const now = await currentText(change.path);
     if (now.text !== change.before) {
-      const where = now.origin === 'editor' ? (now.dirty ? 'in an open editor (unsaved changes)' : 'in an open editor') : 'on disk';
+      const where = now.origin === 'editor' ? 'in an open editor (unsaved changes)' : 'on disk';
       record.status = 'conflict';
       record.note = `${record.display} changed ${where} since the model read it, so AgentGate did not overwrite it.`;
       void vscode.window.showWarningMessage(`AgentGate: ${record.note}`);
@@ -216,7 +220,11 @@ export class EditReview implements vscode.Disposable {
   private finish(review: Review, reply: ApprovalReply): void {
     this.reviews.delete(review.record.editId);
     review.resolve(reply);
-    void this.closeDiff(review.proposalUri).catch((error: unknown) => this.deps.log.warn(`Could not close the diff: ${String(error)}`));
+    const close = async () => {
+      await review.opened;
+      await this.closeDiff(review.proposalUri);
+    };
+    void close().catch((error: unknown) => this.deps.log.warn(`Could not close the diff: ${String(error)}`));
     this.changed();
   }
 

@@ -56,13 +56,16 @@ export class SettingsService implements vscode.Disposable {
     return this.settings;
   }
 
-  /** Watches every settings file of the five levels. */
+  /**
+   * Watches the workspace's settings files (the files outside it are read again at each turn
+   * through `reload`, since their folders may not exist to be watched).
+   */
   watch(): void {
-    const files = [path.join(this.deps.home, '.claude', 'settings.json'), defaultManagedSettingsPath()];
     const cwd = this.deps.cwd();
-    if (cwd !== undefined) files.push(path.join(cwd, '.claude', 'settings.json'), path.join(cwd, '.claude', 'settings.local.json'));
-    for (const file of files) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.dirname(file)), path.basename(file)));
+    const patterns = [new vscode.RelativePattern(vscode.Uri.file(path.dirname(defaultManagedSettingsPath())), path.basename(defaultManagedSettingsPath()))];
+    if (cwd !== undefined) patterns.push(new vscode.RelativePattern(vscode.Uri.file(cwd), '.claude/settings*.json'));
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       const onChange = () => void this.reload().catch((error: unknown) => this.deps.log.error(`Could not reload settings: ${String(error)}`));
       this.disposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
     }
