@@ -26,25 +26,25 @@ export function workspaceFolder(): string {
 }
 
 export class PanelDriver {
-  /** Every message the host posted to the panel since the driver started. */
-  readonly posted: HostToWebview[] = [];
   private readonly saved = new Map<string, string | undefined>();
   private readonly scratch: string[] = [];
 
   private constructor(
     readonly server: ModelServer,
     private readonly subscription: vscode.Disposable,
+    /** Every message the host posted to the panel since the driver started. */
+    readonly posted: HostToWebview[],
   ) {}
 
   static async start(script: readonly ScriptStep[] = []): Promise<PanelDriver> {
     const api = await activateAgentGate();
     await vscode.commands.executeCommand('agentgate.openChat');
     const server = await startModelServer('anthropic', script);
-    let driver: PanelDriver | undefined;
+    const posted: HostToWebview[] = [];
     const subscription = api.onDidPanelExchange((traffic) => {
-      if (traffic.direction === 'sent') driver?.posted.push(traffic.message);
+      if (traffic.direction === 'sent') posted.push(traffic.message);
     });
-    driver = new PanelDriver(server, subscription);
+    const driver = new PanelDriver(server, subscription, posted);
     for (const [name, value] of Object.entries(server.env)) {
       driver.saved.set(name, process.env[name]);
       process.env[name] = value;
