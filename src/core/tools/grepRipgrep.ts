@@ -31,14 +31,24 @@ export function findRipgrepOnPath(envPath = process.env.PATH ?? ''): string | un
   return undefined;
 }
 
-/** Where rg runs and the path it is given. A folder is searched as `.` from inside it, so exclusion globs anchor at it. */
+/**
+ * Where rg runs and the path it is given. A folder is given relative to the working directory
+ * when it lies inside it (so globs keep matching paths relative to the working directory), else
+ * as `.` from inside the folder: either way exclusion globs anchor at `cwd`, and `prefix` is the
+ * folder relative to it (`/`-separated, empty when it is `cwd`).
+ */
 interface Target {
   cwd: string;
   arg: string;
+  prefix: string;
 }
 
 function targetOf(ctx: ToolContext, query: GrepQuery): Target {
-  return query.rootIsFile ? { cwd: ctx.cwd, arg: query.root } : { cwd: query.root, arg: '.' };
+  if (query.rootIsFile) return { cwd: ctx.cwd, arg: query.root, prefix: '' };
+  const relative = path.relative(ctx.cwd, query.root);
+  const inside = relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  if (!inside) return { cwd: query.root, arg: '.', prefix: '' };
+  return relative === '' ? { cwd: ctx.cwd, arg: '.', prefix: '' } : { cwd: ctx.cwd, arg: relative, prefix: toPosix(relative) };
 }
 
 /** Which files rg looks at: the same for listing them and for searching them. */
@@ -155,9 +165,10 @@ async function runRipgrep(ctx: ToolContext, rgPath: string, args: string[], cwd:
   return result;
 }
 
-/** A path relative to the search folder as an rg glob anchored there, every special character escaped. */
-function anchoredGlob(relative: string, isDirectory: boolean): string {
-  return `/${relative.replace(/[\\*?[\]{}!#,\s]/g, '\\$&')}${isDirectory ? '/' : ''}`;
+/** A path below the search folder as an rg glob anchored at rg's working directory, every special character escaped. */
+function anchoredGlob(target: Target, relative: string, isDirectory: boolean): string {
+  const full = target.prefix === '' ? relative : `${target.prefix}/${relative}`;
+  return `/${full.replace(/[\\*?[\]{}!#,\s]/g, '\\$&')}${isDirectory ? '/' : ''}`;
 }
 
 /**
@@ -187,7 +198,7 @@ async function exclusions(ctx: ToolContext, query: GrepQuery, rgPath: string, ta
   for (const relative of rejected) {
     const parts = relative.split('/');
     const top = parts.findIndex((_, index) => index < parts.length - 1 && !withAllowed.has(parts.slice(0, index + 1).join('/')));
-    globs.add(top === -1 ? anchoredGlob(relative, false) : anchoredGlob(parts.slice(0, top + 1).join('/'), true));
+    globs.add(top === -1 ? anchoredGlob(target, relative, false) : anchoredGlob(target, parts.slice(0, top + 1).join('/'), true));
   }
   const fitting: string[] = [];
   let room = EXCLUDE_BUDGET_CHARS;

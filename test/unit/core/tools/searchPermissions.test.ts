@@ -125,6 +125,26 @@ describe('Grep never opens a file the rules do not let it read', () => {
     assert.ok(search.includes('--glob=!/secrets/ '), search);
   });
 
+  it('ripgrep skips them when the search root is a folder below the working directory, or outside it', { skip: ripgrep === undefined && 'rg is not installed' }, async () => {
+    const ws = await setUp(
+      { deny: ['Read(./src/private/**)', 'Read(./src/key.ts)', 'Read(/{outside}/b.txt)'] },
+      { 'src/private/a.ts': 'API_KEY a\n', 'src/key.ts': 'API_KEY key\n', 'src/ok.ts': 'API_KEY ok\n' },
+    );
+    await put(ws.outside, { 'a.txt': 'API_KEY outside a\n', 'b.txt': 'API_KEY outside b\n' });
+    const spy = await ripgrepSpy(ws.root, ripgrep as string);
+    const tool = createGrepTool({ ripgrepPath: spy.path });
+    const inSrc = { pattern: 'API_KEY', path: 'src', output_mode: 'content', glob: 'src/**' };
+    const src = await ws.contextFor('Grep', inSrc);
+    assert.equal(await run(tool, inSrc, src.ctx), [`${ws.w('src', 'ok.ts')}:1:API_KEY ok`, '(2 files were left out because permission rules do not allow reading them.)'].join('\n'));
+    const outside = { pattern: 'API_KEY', path: ws.outside, output_mode: 'content' };
+    const out = await ws.contextFor('Grep', outside, { kind: 'allowOnce' });
+    assert.equal(await run(tool, outside, out.ctx), [`${path.join(ws.outside, 'a.txt')}:1:API_KEY outside a`, ONE_LEFT_OUT].join('\n'));
+    const searches = (await readFile(spy.log, 'utf8')).trim().split('\n').filter((line) => line.includes('--regexp'));
+    assert.equal(searches.length, 2, searches.join('\n'));
+    assert.ok(searches[0]!.includes('--glob=!/src/private/ ') && searches[0]!.includes('--glob=!/src/key.ts '), searches[0]);
+    assert.ok(searches[1]!.includes('--glob=!/b.txt '), searches[1]);
+  });
+
   it('a line of a file that was not excluded is still dropped from the output', { skip: ripgrep === undefined && 'rg is not installed' }, async () => {
     const ws = await setUp({ deny: ['Read(./.env)'] });
     const spy = await ripgrepSpy(ws.root, ripgrep as string, { dropExclusions: true });
