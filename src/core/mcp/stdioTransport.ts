@@ -39,8 +39,13 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
       process.kill(-pid, signal);
     }
   } catch (error) {
-    // ESRCH: the group is already gone, which is what was wanted.
     if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    // No such group: the group is gone, or the process is not a group leader; signal it directly.
+    try {
+      process.kill(pid, signal);
+    } catch (inner) {
+      if ((inner as NodeJS.ErrnoException).code !== 'ESRCH') throw inner;
+    }
   }
 }
 
