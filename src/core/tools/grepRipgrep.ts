@@ -232,10 +232,6 @@ export async function grepWithRipgrep(ctx: ToolContext, query: GrepQuery, rgPath
     if (!query.rootIsFile) exclude = await exclusions(ctx, query, rgPath, target, filter);
   }
   const result = await runRipgrep(ctx, rgPath, ripgrepArgs(query, target.arg, exclude), target.cwd, RG_MAX_OUTPUT_BYTES);
-  const stderr = result.stderr.trim();
-  const notes: string[] = [];
-  if (result.exitCode === 2 && stderr) notes.push(`(Some files could not be searched: ${stderr.split('\n')[0]})`);
-  if (result.truncated) notes.push('(The search produced too much output; only its first part is shown. Narrow it with path, glob or type.)');
   let stdout = result.stdout;
   if (result.truncated) {
     // Drop the omission mark and the record it cut in half.
@@ -243,5 +239,12 @@ export async function grepWithRipgrep(ctx: ToolContext, query: GrepQuery, rgPath
     stdout = head.slice(0, head.lastIndexOf(query.mode === 'files_with_matches' ? '\0' : '\n') + 1);
   }
   const output = await parse(query, stdout, target.cwd, filter);
+  const stderr = result.stderr.trim();
+  const notes: string[] = [];
+  if (result.exitCode === 2 && stderr) {
+    // rg's message names a file; when files were left out it might be one of them.
+    notes.push(filter.leftOut > 0 ? '(Some files could not be searched.)' : `(Some files could not be searched: ${stderr.split('\n')[0]})`);
+  }
+  if (result.truncated) notes.push('(The search produced too much output; only its first part is shown. Narrow it with path, glob or type.)');
   return { output, notes: [...notes, ...filter.notes()] };
 }
