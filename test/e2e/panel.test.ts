@@ -9,7 +9,7 @@ import { EXTENSION_ID, vsixPath } from '../support/harness/config';
 import { expectAttribute, expectText } from '../support/harness/expect';
 import { ensureTools } from '../support/harness/install';
 import { type Workbench, startWorkbench } from '../support/harness/session';
-import { openAgentGateView } from '../support/harness/workbench';
+import { openAgentGateView, statusBarItem } from '../support/harness/workbench';
 
 describe('AgentGate panel (packaged extension in code-server)', () => {
   let workbench: Workbench;
@@ -45,6 +45,7 @@ describe('AgentGate panel (packaged extension in code-server)', () => {
     await mode.selectOption({ label: 'Plan' });
     await expectAttribute(mode, 'data-mode', 'plan');
     await expectText(panel.locator('#mode-help'), /^Plan: /);
+    await statusBarItem(workbench.page, 'AgentGate: Plan').waitFor();
     await workbench.screenshot('panel-plan-mode');
   });
 });

@@ -3,7 +3,7 @@
  * host, with AgentGate loaded from this clone as a development extension.
  *
  * Usage: tsx test/support/runIntegration.ts [--grep <pattern>]   (after `npm run build`)
- * Env:   AGENTGATE_INTEGRATION_TIMEOUT (seconds, default 300), AGENTGATE_KEEP_RUNS=1, AGENTGATE_HEADED=1
+ * Env:   AGENTGATE_INTEGRATION_TIMEOUT (seconds, default 600), AGENTGATE_KEEP_RUNS=1, AGENTGATE_HEADED=1
  */
 import path from 'node:path';
 import { bundleIntegrationTests } from './harness/bundleIntegration';
@@ -16,26 +16,32 @@ import { say, seconds, step } from './harness/progress';
 import { type Workbench, startWorkbench } from './harness/session';
 import { UI_BRIDGE_ENV, startUiBridge } from './harness/uiBridge';
 
-const TIMEOUT_S = Number(process.env.AGENTGATE_INTEGRATION_TIMEOUT ?? 300);
+const TIMEOUT_S = Number(process.env.AGENTGATE_INTEGRATION_TIMEOUT ?? 600);
+/** From loading the page to mocha starting: a workbench that ignores the payload never starts. */
+const START_TIMEOUT_S = 120;
 
 function grepArgument(): string | undefined {
   const index = process.argv.indexOf('--grep');
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
-/** Resolves with the tests' exit code, or rejects on timeout, a crashed page or a dead server. */
-function waitForExit(workbench: Workbench, exitCode: Promise<number>): Promise<number> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`integration tests did not finish within ${TIMEOUT_S} s (no codeAutomationExit)`)),
-      TIMEOUT_S * 1000,
-    );
-  });
-  const crashed = new Promise<never>((_, reject) => {
-    workbench.page.once('crash', () => reject(new Error('the workbench page crashed')));
-  });
-  return Promise.race([exitCode, timeout, crashed]).finally(() => clearTimeout(timer));
+/**
+ * Resolves with the tests' exit code; rejects when they do not start or finish in time, the page
+ * crashes or code-server exits. Clears its timers either way.
+ */
+function waitForExit(workbench: Workbench, output: IntegrationOutput, exitCode: Promise<number>): Promise<number> {
+  const timers: NodeJS.Timeout[] = [];
+  const failAfter = (seconds: number, message: string) =>
+    new Promise<never>((_, reject) => timers.push(setTimeout(() => reject(new Error(message)), seconds * 1000)));
+  const notStarted = failAfter(START_TIMEOUT_S, `the tests did not start within ${START_TIMEOUT_S} s of loading the workbench`);
+  void output.started.then(() => clearTimeout(timers[0]));
+  const failures = [
+    notStarted,
+    failAfter(TIMEOUT_S, `the tests did not finish within ${TIMEOUT_S} s (AGENTGATE_INTEGRATION_TIMEOUT)`),
+    new Promise<never>((_, reject) => workbench.page.once('crash', () => reject(new Error('the workbench page crashed')))),
+    workbench.server.exited.then((code) => Promise.reject(new Error(`code-server exited (${String(code)}) during the tests`))),
+  ];
+  return Promise.race([exitCode, ...failures]).finally(() => timers.forEach(clearTimeout));
 }
 
 async function main(): Promise<number> {
@@ -67,7 +73,7 @@ async function main(): Promise<number> {
           extensionTestsPath: server.remoteUri(testsDir),
         }),
       );
-      exitCode = await waitForExit(workbench, exit);
+      exitCode = await waitForExit(workbench, output, exit);
     } catch (error) {
       if (!output.testsStarted) console.error(`--- workbench log ---\n${output.preamble()}`);
       console.error(`--- code-server log (last lines) ---\n${await server.logTail()}`);

@@ -9,9 +9,21 @@ import { format } from 'node:util';
 
 export const START_MARKER = '[agentgate] integration tests start';
 
+/**
+ * The workbench's own messages that still arrive while the tests run: errors with a stack in the
+ * web client's bundle (test code runs in the extension host, never there) and policy chatter.
+ * They go to the log file only.
+ */
+const WORKBENCH_NOISE = /\/static\/out\/vs\/.*workbench\.js:|^\[AccountPolicyGate\]/;
+
 export class IntegrationOutput {
-  private started = false;
+  private running = false;
   private readonly before: string[] = [];
+  private markStarted: () => void = () => undefined;
+  /** Resolves when the tests' entry has printed START_MARKER. */
+  readonly started = new Promise<void>((resolve) => {
+    this.markStarted = resolve;
+  });
 
   constructor(private readonly logFile: string) {}
 
@@ -19,9 +31,13 @@ export class IntegrationOutput {
   log(level: string, args: unknown): void {
     const text = format(...(Array.isArray(args) ? args : [args]));
     appendFileSync(this.logFile, `[${level}] ${text}\n`);
-    if (this.started) console.log(text);
-    else if (text === START_MARKER) this.started = true;
-    else this.before.push(`[${level}] ${text}`);
+    if (this.running) {
+      if (!WORKBENCH_NOISE.test(text)) console.log(text);
+    }
+    else if (text === START_MARKER) {
+      this.running = true;
+      this.markStarted();
+    } else this.before.push(`[${level}] ${text}`);
   }
 
   /** The workbench's log before the tests started (for a run that never got that far). */
@@ -30,6 +46,6 @@ export class IntegrationOutput {
   }
 
   get testsStarted(): boolean {
-    return this.started;
+    return this.running;
   }
 }

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { onCleanup } from './cleanup';
 import { CACHE_DIR, RUNS_DIR } from './config';
 import { inheritedEnv } from './env';
 
@@ -64,27 +65,33 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /**
  * Unix socket paths are limited to 107 bytes. VS Code puts `vscode-ipc-<uuid>.sock` (53 bytes
  * with the slash) in XDG_RUNTIME_DIR and Chromium `org.chromium.Chromium.XXXXXX/SingletonSocket`
- * (45) in TMPDIR. When the sandbox is too deep for that, those two folders move to a private
- * folder in the system's temporary folder (deleted with the sandbox).
+ * (45) in TMPDIR, so those two folders live under a short `<cache>/t/<id>/` rather than in the
+ * run's folder, or, when even that is too deep, in a private folder of the system's temporary
+ * folder. Either is deleted with the sandbox, and on Ctrl-C.
  */
 const SOCKET_DIR_MAX = 107 - 53;
+const SOCKETS_DIR = path.join(CACHE_DIR, 't');
+
+async function createSocketsRoot(id: string): Promise<string> {
+  const inCache = path.join(SOCKETS_DIR, id);
+  if (path.join(inCache, 'run').length <= SOCKET_DIR_MAX) {
+    await mkdir(inCache, { recursive: true });
+    return inCache;
+  }
+  return mkdtemp(path.join(os.tmpdir(), 'agentgate-'));
+}
 
 export async function createSandbox(label: string, options: SandboxOptions = {}): Promise<Sandbox> {
   await pruneOldRuns();
-  const root = options.persistent
-    ? path.join(CACHE_DIR, label)
-    : path.join(RUNS_DIR, `${label}-${randomBytes(2).toString('hex')}`);
+  const id = randomBytes(2).toString('hex');
+  const root = options.persistent ? path.join(CACHE_DIR, label) : path.join(RUNS_DIR, `${label}-${id}`);
   const dir = (...parts: string[]) => path.join(root, ...parts);
   for (const folder of ['home', 'xdg/config', 'xdg/data', 'xdg/cache', 'xdg/state', 'user-data/User', 'extensions', 'logs']) {
     await mkdir(dir(folder), { recursive: true });
   }
-  // Short names: these folders hold sockets (see SOCKET_DIR_MAX).
-  let socketsRoot = root;
-  let outsideCache: string | undefined;
-  if (path.join(root, 'run').length > SOCKET_DIR_MAX) {
-    outsideCache = await mkdtemp(path.join(os.tmpdir(), 'agentgate-'));
-    socketsRoot = outsideCache;
-  }
+  const socketsRoot = await createSocketsRoot(options.persistent ? label : id);
+  const removeSockets = () => rm(socketsRoot, { recursive: true, force: true });
+  const unregister = onCleanup(removeSockets);
   const tmp = path.join(socketsRoot, 'tmp');
   const runtime = path.join(socketsRoot, 'run');
   await mkdir(tmp, { recursive: true });
@@ -117,7 +124,8 @@ export async function createSandbox(label: string, options: SandboxOptions = {})
     logsDir: dir('logs'),
     env,
     async remove() {
-      if (outsideCache) await rm(outsideCache, { recursive: true, force: true });
+      unregister();
+      await removeSockets();
       if (!options.persistent && process.env.AGENTGATE_KEEP_RUNS !== '1') await rm(root, { recursive: true, force: true });
     },
   };
@@ -125,15 +133,12 @@ export async function createSandbox(label: string, options: SandboxOptions = {})
 
 /** Deletes sandboxes older than a day (kept ones, and ones left by a killed run). */
 async function pruneOldRuns(): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(RUNS_DIR);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const folder = path.join(RUNS_DIR, name);
-    const { mtimeMs } = await stat(folder);
-    if (Date.now() - mtimeMs > DAY_MS) await rm(folder, { recursive: true, force: true });
+  for (const parent of [RUNS_DIR, SOCKETS_DIR]) {
+    const names = await readdir(parent).catch(() => []);
+    for (const name of names) {
+      const folder = path.join(parent, name);
+      const { mtimeMs } = await stat(folder);
+      if (Date.now() - mtimeMs > DAY_MS) await rm(folder, { recursive: true, force: true });
+    }
   }
 }

@@ -30,6 +30,14 @@ export async function runCommand(page: Page, label: string): Promise<void> {
 export async function openAgentGateView(page: Page): Promise<void> {
   const tab = agentGateTab(page);
   if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  // Move the pointer to the editor area so the tab's hover never covers the panel in screenshots.
+  const viewport = page.viewportSize();
+  if (viewport) await page.mouse.move(viewport.width * 0.65, viewport.height / 2);
+}
+
+/** A status bar entry by its visible text (e.g. "AgentGate: Plan"). */
+export function statusBarItem(page: Page, text: string | RegExp) {
+  return page.locator('.statusbar-item', { hasText: text });
 }
 
 /**
