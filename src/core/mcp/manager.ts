@@ -35,6 +35,11 @@ export interface McpManagerOptions {
   /** Per tool call (default 10 minutes; progress notifications extend it). */
   callTimeoutMs?: number;
   killGraceMs?: number;
+  /**
+   * False: `apply` only records which servers may start; they start at `startReady()` (the
+   * editor starts servers when the agent is first used, not when a folder is opened). Default true.
+   */
+  startOnApply?: boolean;
   /** Messages never contain env or header values. */
   log?(level: McpLogLevel, message: string): void;
 }
@@ -61,8 +66,18 @@ export class McpManager {
   private readonly servers = new Map<string, Managed>();
   private readonly listeners = new Set<() => void>();
   private disposed = false;
+  private startsEnabled: boolean;
 
-  constructor(private readonly options: McpManagerOptions) {}
+  constructor(private readonly options: McpManagerOptions) {
+    this.startsEnabled = options.startOnApply ?? true;
+  }
+
+  /** Starts every server policy lets run that was never started; from now on `apply` starts them at once. */
+  async startReady(): Promise<void> {
+    if (this.disposed) return;
+    this.startsEnabled = true;
+    await Promise.all([...this.servers.values()].filter((managed) => managed.state === 'ready').map((managed) => this.start(managed)));
+  }
 
   onDidChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -113,9 +128,10 @@ export class McpManager {
     const starts: Promise<void>[] = [];
     for (const server of servers) {
       if (this.servers.has(server.entry.name)) continue;
-      const managed: Managed = { server, state: server.policy.state, reason: server.policy.reason, tools: [], stderrTail: [], generation: 0 };
+      const reason = server.policy.state === 'ready' && !this.startsEnabled ? `${server.policy.reason} It starts when the agent first works here.` : server.policy.reason;
+      const managed: Managed = { server, state: server.policy.state, reason, tools: [], stderrTail: [], generation: 0 };
       this.servers.set(server.entry.name, managed);
-      if (server.policy.state === 'ready') starts.push(this.start(managed));
+      if (server.policy.state === 'ready' && this.startsEnabled) starts.push(this.start(managed));
     }
     this.changed();
     await Promise.all(starts);

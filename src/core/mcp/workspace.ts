@@ -93,6 +93,11 @@ export class McpWorkspace {
     return removed;
   }
 
+  /** With `startOnApply: false`: starts the servers that may run (and, from now on, each one that becomes ready). */
+  start(): Promise<void> {
+    return this.manager.startReady();
+  }
+
   restart(name: string): Promise<void> {
     return this.manager.restart(name);
   }
