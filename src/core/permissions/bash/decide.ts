@@ -25,9 +25,11 @@ import type { Decision, SubcommandDecision } from '../types';
 import { analyzeWith } from './analyze';
 import { describeCommand } from './describe';
 import { loadBashParser, type BashParser, type BashParserOptions } from './parser';
-import { compileRules, describeSource, firstLineRule } from './ruleSet';
+import { describeRule } from '../sourceLabel';
+import { compileRules, firstLineRule } from './ruleSet';
 import { decideCommand, Rank, type Verdict } from './subcommand';
 import { suggestRules } from './suggest';
+import { capitalize } from './text';
 import type { BashDecisionInput } from './types';
 import { WorkingFolders } from './writes';
 
@@ -84,11 +86,11 @@ export function decideBashWith(parser: BashParser, input: BashDecisionInput): De
   candidates.push(...verdicts);
   const lineDeny = firstLineRule(rules.deny, input.command);
   if (lineDeny) {
-    candidates.push({ rank: Rank.denyRule, decision: 'deny', reason: `Denied by the rule ${lineDeny.rule.raw} in ${describeSource(lineDeny.rule.source)}.`, rule: lineDeny.rule.raw, source: lineDeny.rule.source });
+    candidates.push({ rank: Rank.denyRule, decision: 'deny', reason: `Denied by ${describeRule(lineDeny.rule)}.`, rule: lineDeny.rule.raw, source: lineDeny.rule.source });
   }
   const lineAsk = firstLineRule(rules.ask, input.command);
   if (lineAsk) {
-    candidates.push({ rank: Rank.askRule, decision: 'ask', reason: `The rule ${lineAsk.rule.raw} in ${describeSource(lineAsk.rule.source)} asks before running this command.`, rule: lineAsk.rule.raw, source: lineAsk.rule.source });
+    candidates.push({ rank: Rank.askRule, decision: 'ask', reason: `${capitalize(describeRule(lineAsk.rule))} asks before running this command.`, rule: lineAsk.rule.raw, source: lineAsk.rule.source });
   }
   const decision = overall(candidates, verdicts);
   const subcommands: SubcommandDecision[] = verdicts.map(({ command, decision: kind, reason, rule, source }) => ({ command, decision: kind, reason, rule, source }));
@@ -110,7 +112,7 @@ export async function decideBash(input: BashDecisionInput, options?: BashParserO
     const reason = `AgentGate cannot analyse shell commands (${(error as Error).message}), so it asks before running any.`;
     const description = 'A shell command AgentGate could not analyse.';
     if (bare) {
-      return { decision: 'deny', reason: `Denied by the rule ${bare.raw} in ${describeSource(bare.source)}.`, rule: bare.raw, source: bare.source, bash: { description, subcommands: [], suggestions: [] } };
+      return { decision: 'deny', reason: `Denied by ${describeRule(bare)}.`, rule: bare.raw, source: bare.source, bash: { description, subcommands: [], suggestions: [] } };
     }
     return { decision: 'ask', reason, rule: null, source: null, bash: { description, subcommands: [], suggestions: [] } };
   }

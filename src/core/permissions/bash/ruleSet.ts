@@ -4,9 +4,7 @@
  * (with and without wrappers, the program's basename for `/bin/rm` and `./rm`, git without its
  * global options); allow rules only against the command that actually runs, as written.
  */
-import path from 'node:path';
 import picomatch from 'picomatch';
-import { LEVEL_LABEL, type Source } from '../../settings/types';
 import type { ParsedRule } from '../rules';
 import type { BashDecisionInput } from './types';
 import type { ResolvedCommand } from './model';
@@ -104,14 +102,4 @@ export function firstAllow(list: CompiledRule[], command: ResolvedCommand): Comp
 /** Rules with shell operators in them, matched against the whole command line. */
 export function firstLineRule(list: CompiledRule[], commandLine: string): CompiledRule | null {
   return list.find((entry) => lineMatches(entry.pattern, commandLine)) ?? null;
-}
-
-/** "project settings (.claude/settings.json)": where a rule came from, for a reason. */
-export function describeSource(source: Source): string {
-  const level = LEVEL_LABEL[source.level];
-  if (source.file === '<command line>' || source.level === 'cli') return `the ${level}`;
-  const relative = path.relative(source.root, source.file);
-  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  const shown = !inside || source.level === 'managed' ? source.file : source.level === 'user' ? `~/${relative}` : relative;
-  return `${level} (${shown})`;
 }

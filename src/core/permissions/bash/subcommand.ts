@@ -7,8 +7,9 @@ import type { DecisionKind, SubcommandDecision } from '../types';
 import { usesNetwork } from './kinds';
 import type { ResolvedCommand } from './model';
 import { readOnlyVerdict } from './readOnly';
-import { describeSource, firstAllow, firstRestrictive, type CompiledRule, type RuleSet } from './ruleSet';
-import { code } from './text';
+import { describeRule } from '../sourceLabel';
+import { firstAllow, firstRestrictive, type CompiledRule, type RuleSet } from './ruleSet';
+import { capitalize, code } from './text';
 import { isSafeAssignment } from './wrappers';
 import { checkWrites, type WorkingFolders, type WriteCheck } from './writes';
 import type { Decision } from '../types';
@@ -85,10 +86,10 @@ function unmatched(command: ResolvedCommand, allowReadOnly: boolean, network: bo
 
 function commandOutcome(command: ResolvedCommand, context: CommandContext, network: boolean): Outcome {
   const deny = firstRestrictive(context.rules.deny, command, context.rules.programNames);
-  if (deny) return byRule('deny', deny, `Denied by the rule ${deny.rule.raw} in ${describeSource(deny.rule.source)}.`, Rank.denyRule);
+  if (deny) return byRule('deny', deny, `Denied by ${describeRule(deny.rule)}.`, Rank.denyRule);
   const askRule = firstRestrictive(context.rules.ask, command, context.rules.programNames);
   if (askRule) {
-    return byRule('ask', askRule, `The rule ${askRule.rule.raw} in ${describeSource(askRule.rule.source)} asks before running ${code(command.text)}.`, Rank.askRule);
+    return byRule('ask', askRule, `${capitalize(describeRule(askRule.rule))} asks before running ${code(command.text)}.`, Rank.askRule);
   }
   if (command.opaque.length > 0) return ask(`${code(command.text)} ${command.opaque[0]}.`);
   const allow = firstAllow(context.rules.allow, command);
@@ -96,7 +97,7 @@ function commandOutcome(command: ResolvedCommand, context: CommandContext, netwo
     const wrapper = command.wrappers.find((name) => name === 'sudo' || name === 'doas') ?? 'sudo';
     return ask(`${code(command.text)} runs as another user through ${wrapper}; only a rule written for ${wrapper} itself can allow it.`);
   }
-  if (allow) return byRule('allow', allow, `Allowed by the rule ${allow.rule.raw} in ${describeSource(allow.rule.source)}.`, Rank.allow);
+  if (allow) return byRule('allow', allow, `Allowed by ${describeRule(allow.rule)}.`, Rank.allow);
   return unmatched(command, context.allowReadOnly, network);
 }
 

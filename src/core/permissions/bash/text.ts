@@ -39,3 +39,8 @@ export function code(text: string, max = 80): string {
   const short = shorten(text, max);
   return short.includes('`') ? `\`\` ${short} \`\`` : `\`${short}\``;
 }
+
+/** The text with its first letter in upper case ("the rule ..." → "The rule ..."). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -6,16 +6,24 @@ import { USER_SOURCE, decide, input, rule } from './support';
 describe('bash decisions: reasons, rules and sources', () => {
   it('names a deny rule and its file', async () => {
     const decision = await decide('rm -rf build', { deny: ['Bash(rm:*)'] });
-    assert.equal(decision.reason, 'Denied by the rule Bash(rm:*) in project settings (.claude/settings.json).');
+    assert.equal(decision.reason, 'Denied by the rule Bash(rm:*) in project settings (/proj/.claude/settings.json).');
     assert.equal(decision.rule, 'Bash(rm:*)');
     assert.equal(decision.source?.level, 'project');
   });
 
-  it('shows user settings with ~', async () => {
+  it('names the file with line and column, as every other reason does', async () => {
+    const source = { ...USER_SOURCE, position: { line: 4, column: 9 } };
     const base = input('rm x');
-    const decision = await decideBash({ ...base, rules: { ...base.rules, deny: [rule('deny', 'Bash(rm:*)', USER_SOURCE)] } });
-    assert.equal(decision.reason, 'Denied by the rule Bash(rm:*) in user settings (~/.claude/settings.json).');
-    assert.equal(decision.source, USER_SOURCE);
+    const decision = await decideBash({ ...base, rules: { ...base.rules, deny: [rule('deny', 'Bash(rm:*)', source)] } });
+    assert.equal(decision.reason, 'Denied by the rule Bash(rm:*) in user settings (/home/dev/.claude/settings.json:4:9).');
+    assert.equal(decision.source, source);
+  });
+
+  it('names an ask rule from the command line the way the engine does', async () => {
+    const source = { level: 'cli' as const, file: '<command line>', root: '/proj' };
+    const base = input('git push');
+    const decision = await decideBash({ ...base, rules: { ...base.rules, ask: [rule('ask', 'Bash(git push:*)', source)] } });
+    assert.equal(decision.reason, 'The rule Bash(git push:*) on the command line asks before running `git push`.');
   });
 
   it('says when a network client is not allowed', async () => {
@@ -51,7 +59,7 @@ describe('bash decisions: reasons, rules and sources', () => {
   it('gives the allow rule of a single allowed command', async () => {
     const decision = await decide('npm test', { allow: ['Bash(npm test:*)'] });
     assert.equal(decision.decision, 'allow');
-    assert.equal(decision.reason, 'Allowed by the rule Bash(npm test:*) in project settings (.claude/settings.json).');
+    assert.equal(decision.reason, 'Allowed by the rule Bash(npm test:*) in project settings (/proj/.claude/settings.json).');
   });
 
   it('explains an allowed read-only command that writes inside the workspace', async () => {

@@ -60,7 +60,7 @@ decideBash({
 `,
     );
     const out = path.join(dir, 'out');
-    await esbuild.build({ entryPoints: [entry], outfile: path.join(out, 'bundle.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', absWorkingDir: root });
+    await esbuild.build({ entryPoints: [entry], outfile: path.join(out, 'bundle.js'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'silent', absWorkingDir: root });
     copyFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm'), path.join(out, 'web-tree-sitter.wasm'));
     copyFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'), path.join(out, 'tree-sitter-bash.wasm'));
     const result = spawnSync(process.execPath, [path.join(out, 'bundle.js')], { cwd: os.tmpdir(), encoding: 'utf8' });
