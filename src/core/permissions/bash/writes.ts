@@ -1,10 +1,12 @@
 /**
- * Redirections are file writes: each target is resolved to an absolute path and decided by the
- * engine as an Edit of that path would be. `/dev/null`, `/dev/stdout`, `/dev/stderr` and
+ * Redirections are file writes: each target is made absolute (joined to the folder the command
+ * runs in, `~` expanded, `..` left in place so the engine walks `link/../x` through the link as
+ * the kernel would) and decided by the engine as an Edit of that path would be. `/dev/null`, `/dev/stdout`, `/dev/stderr` and
  * descriptor duplications (`2>&1`) are exempt. `cd` earlier on the line is followed: a relative
  * target is checked against every folder the command may be in by then.
  */
 import path from 'node:path';
+import { joinRaw } from '../paths';
 import type { Decision } from '../types';
 import type { ResolvedCommand } from './model';
 import { code } from './text';
@@ -70,12 +72,12 @@ export function checkWrites(
     }
     if (EXEMPT.has(target.value)) continue;
     let paths: string[];
-    if (target.value === '~' || target.value.startsWith('~/')) paths = [path.join(home, target.value.slice(1))];
-    else if (path.isAbsolute(target.value)) paths = [path.resolve(target.value)];
+    if (target.value === '~' || target.value.startsWith('~/')) paths = [`${home}${target.value.slice(1)}`];
+    else if (path.isAbsolute(target.value)) paths = [target.value];
     else if (folders.all.includes(null)) {
       checks.push({ target: target.text, paths: [], decision: ask(`${code(command.text)} writes to ${code(target.value)} in a folder only known at run time (after cd).`) });
       continue;
-    } else paths = [...new Set(folders.all.map((folder) => path.resolve(folder as string, target.value)))];
+    } else paths = [...new Set(folders.all.map((folder) => joinRaw(folder as string, target.value)))];
     let worst: Decision | null = null;
     for (const file of paths) {
       const decision = checkWrite(file);

@@ -101,6 +101,17 @@ describe('bash: redirect targets reach checkWrite as absolute paths', () => {
     assert.ok(seen.includes('/proj/build/log.txt'), seen.join(', '));
   });
 
+  it('leaves .. in place so the engine can walk a link before going up, as the kernel does', async () => {
+    const seen: string[] = [];
+    await decide('echo a > link/../x; echo b > /proj/link/../y; echo c > ~/link/../z', {}, {
+      checkWrite: (file) => {
+        seen.push(file);
+        return { decision: 'allow', reason: 'ok', rule: null, source: null };
+      },
+    });
+    assert.deepEqual(seen, ['/proj/link/../x', '/proj/link/../y', '/home/dev/link/../z']);
+  });
+
   it('names the write and the engine\'s reason when a write is denied', async () => {
     const decision = await decide('echo x > secrets/key', {});
     assert.equal(decision.decision, 'deny');

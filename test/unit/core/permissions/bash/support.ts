@@ -29,8 +29,13 @@ export interface RuleTexts {
   deny?: string[];
 }
 
-/** Writes inside /proj are allowed, /proj/secrets/** is denied by an Edit rule, the rest asks. */
-export function fakeCheckWrite(file: string): Decision {
+/**
+ * Writes inside /proj are allowed, /proj/secrets/** is denied by an Edit rule, the rest asks. The
+ * analysis hands over paths with `..` still in them; like the engine, the fake resolves them.
+ */
+export function fakeCheckWrite(raw: string): Decision {
+  assert.ok(path.isAbsolute(raw), `checkWrite gets absolute paths, not ${raw}`);
+  const file = path.resolve(raw);
   const inside = (root: string) => file === root || file.startsWith(`${root}${path.sep}`);
   if (inside(DENIED_WRITE)) {
     return { decision: 'deny', reason: 'Denied by the rule Edit(/secrets/**) in project settings (.claude/settings.json).', rule: 'Edit(/secrets/**)', source: PROJECT_SOURCE };
