@@ -52,7 +52,10 @@ export class McpConnectError extends Error {
 }
 
 export interface McpConnection {
+  /** The server's tools (updated when it announces a changed list). */
   readonly tools: readonly Tool[];
+  /** Called after the server announced a changed tool list and it was read again. */
+  onToolsChanged(listener: () => void): void;
   readonly pid: number | undefined;
   callTool(name: string, args: Record<string, unknown>, options: { signal: AbortSignal; timeoutMs: number }): Promise<CallToolResult>;
   /** Called once if the connection ends without close() being called. */
@@ -119,7 +122,27 @@ export async function connectMcpServer(options: McpConnectOptions): Promise<McpC
   const clean = (text: string) => redact(text, secrets);
   const timeout = options.connectTimeoutMs ?? 30_000;
   const { transport, stdio } = createTransport(options);
-  const client = new Client({ name: 'agentgate', version: options.clientVersion }, { capabilities: {} });
+  let tools: Tool[] = [];
+  const toolListeners: (() => void)[] = [];
+  const client = new Client(
+    { name: 'agentgate', version: options.clientVersion },
+    {
+      capabilities: {},
+      listChanged: {
+        tools: {
+          onChanged: (error, changed) => {
+            if (error) {
+              client.onerror?.(error);
+              return;
+            }
+            if (changed === null) return;
+            tools = changed;
+            for (const listener of toolListeners) listener();
+          },
+        },
+      },
+    },
+  );
   const tail = () => stdio?.stderr.snapshot().map(clean) ?? [];
 
   let closing = false;
@@ -139,9 +162,12 @@ export async function connectMcpServer(options: McpConnectOptions): Promise<McpC
 
   try {
     await client.connect(transport, { timeout });
-    const tools = await listAllTools(client, timeout);
+    tools = await listAllTools(client, timeout);
     return {
-      tools,
+      get tools() {
+        return tools;
+      },
+      onToolsChanged: (listener) => void toolListeners.push(listener),
       pid: stdio?.pid,
       async callTool(name, args, { signal, timeoutMs }) {
         try {

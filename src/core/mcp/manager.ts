@@ -229,6 +229,12 @@ export class McpManager {
       managed.tools = this.wrapTools(managed, prefix, connection);
       managed.state = 'running';
       managed.reason = `${managed.server.policy.reason} Running with ${managed.tools.length} tool${managed.tools.length === 1 ? '' : 's'}.`;
+      connection.onToolsChanged(() => {
+        if (generation !== managed.generation || managed.state !== 'running') return;
+        managed.tools = this.wrapTools(managed, prefix, connection);
+        this.options.log?.('info', `MCP server "${name}" changed its tools; it now has ${managed.tools.length}.`);
+        this.changed();
+      });
       connection.onFailure((failure) => {
         if (generation !== managed.generation) return;
         managed.connection = undefined;

@@ -5,7 +5,7 @@
 //   --exit-before-handshake CODE   write the stderr lines, then exit with CODE (a crash at start)
 //   --name NAME         the server's name in the handshake
 // Tools: echo {text}, env {name} (a variable of its environment), argv {} (its arguments),
-// crash {code} (writes to stderr and exits), add {a, b}.
+// crash {code} (writes to stderr and exits), add {a, b}, fail {}, grow {} (adds a tool "late").
 import { spawn } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -50,6 +50,10 @@ server.registerTool('fail', { description: 'Always reports an error.' }, async (
   content: [{ type: 'text', text: 'this tool failed on purpose' }],
   isError: true,
 }));
+server.registerTool('grow', { description: 'Adds a tool named "late" (the tool list changes).' }, async () => {
+  server.registerTool('late', { description: 'Added while running.' }, async () => ({ content: [{ type: 'text', text: 'late' }] }));
+  return { content: [{ type: 'text', text: 'grown' }] };
+});
 server.registerTool('crash', { description: 'Writes to stderr and exits.', inputSchema: { code: z.number() } }, async ({ code }) => {
   for (let i = 1; i <= 30; i++) process.stderr.write(`crash line ${i}\n`);
   process.exit(code);

@@ -48,7 +48,7 @@ describe('MCP servers: what starts and what does not', () => {
     await box.approvals.approve(box.cwd, [{ name: 'repo', sha256: definitionHash(definition) }]);
     const run = await start(true);
     assert.equal(status(run, 'repo').state, 'running', status(run, 'repo').reason);
-    assert.deepEqual(run.tools.map((t) => t.name).sort(), ['mcp__repo__add', 'mcp__repo__argv', 'mcp__repo__crash', 'mcp__repo__echo', 'mcp__repo__env', 'mcp__repo__fail']);
+    assert.deepEqual(run.tools.map((t) => t.name).sort(), ['mcp__repo__add', 'mcp__repo__argv', 'mcp__repo__crash', 'mcp__repo__echo', 'mcp__repo__env', 'mcp__repo__fail', 'mcp__repo__grow']);
     assert.equal(starts(marker).length, 1);
     const echo = run.tools.find((t) => t.name === 'mcp__repo__echo')!;
     const result = await echo.run({ text: 'hi' }, makeContext(box.cwd));
@@ -196,6 +196,58 @@ describe('MCP servers: what starts and what does not', () => {
       assert.deepEqual(await workspace.revoke(['repo']), ['repo']);
       assert.equal(workspace.statuses()[0]!.state, 'awaitingApproval');
       assert.equal(isAlive(starts(marker)[1]!), false, 'revoking stops it');
+    } finally {
+      await workspace.dispose();
+    }
+  });
+
+  it('with startOnApply false (the editor), nothing starts until start(); later approvals start at once', async () => {
+    const mine = box.file('mine');
+    const repo = box.file('repo');
+    await box.writeUserServers({ mine: stdioServer(['--marker', mine]) });
+    await box.writeMcpJson({ repo: stdioServer(['--marker', repo]) });
+    const workspace = new McpWorkspace({ folder: box.cwd, home: box.home, env, approvals: box.approvals, clientVersion: 'test', startOnApply: false });
+    try {
+      await workspace.refresh({ settings: await box.settings(true), trusted: true });
+      const byName = () => Object.fromEntries(workspace.statuses().map((s) => [s.name, s]));
+      assert.equal(byName().mine!.state, 'ready');
+      assert.match(byName().mine!.reason, /starts when the agent first works here/);
+      assert.deepEqual(starts(mine), []);
+      await workspace.start();
+      assert.equal(byName().mine!.state, 'running');
+      assert.equal(byName().repo!.state, 'awaitingApproval');
+      assert.deepEqual(starts(repo), []);
+      await workspace.approve(workspace.evaluated.filter((s) => s.entry.name === 'repo'));
+      assert.equal(byName().repo!.state, 'running');
+      assert.equal(starts(repo).length, 1);
+      assert.equal(starts(mine).length, 1, 'the running server was left alone');
+    } finally {
+      await workspace.dispose();
+    }
+  });
+
+  it('attack: approving a user-level server through the workspace is refused (only .mcp.json servers take approvals)', async () => {
+    await box.writeUserServers({ mine: stdioServer() });
+    const workspace = new McpWorkspace({ folder: box.cwd, home: box.home, env, approvals: box.approvals, clientVersion: 'test', startOnApply: false });
+    try {
+      await workspace.refresh({ settings: await box.settings(true), trusted: true });
+      await assert.rejects(workspace.approve(workspace.evaluated), /not from \.mcp\.json/);
+    } finally {
+      await workspace.dispose();
+    }
+  });
+
+  it('follows a server that announces a changed tool list', async () => {
+    await box.writeUserServers({ mine: stdioServer() });
+    const workspace = new McpWorkspace({ folder: box.cwd, home: box.home, env, approvals: box.approvals, clientVersion: 'test' });
+    try {
+      await workspace.refresh({ settings: await box.settings(false), trusted: false });
+      const has = () => workspace.tools().some((t) => t.name === 'mcp__mine__late');
+      assert.equal(has(), false);
+      const changed = new Promise<void>((resolve) => workspace.manager.onDidChange(() => has() && resolve()));
+      await workspace.tools().find((t) => t.name === 'mcp__mine__grow')!.run({}, makeContext(box.cwd));
+      await changed;
+      assert.deepEqual(await workspace.tools().find((t) => t.name === 'mcp__mine__late')!.run({}, makeContext(box.cwd)), { content: 'late' });
     } finally {
       await workspace.dispose();
     }
