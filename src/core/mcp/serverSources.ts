@@ -1,9 +1,11 @@
 /**
  * Where MCP server definitions come from, highest precedence first when two share a name:
  * `--mcp-config` files (cli), `~/.claude.json` → `projects[<workspace>].mcpServers` (local),
- * the workspace's `.mcp.json` (project), `~/.claude.json` → `mcpServers` (user). Claude Code
+ * `~/.claude.json` → `mcpServers` (user), the workspace's `.mcp.json` (project). Claude Code
  * keeps the person's own servers in `~/.claude.json`; AgentGate reads them there and never
- * writes that file.
+ * writes that file. Unlike Claude Code (where a project server overrides a user server of the
+ * same name), the person's own servers always win: a repository must not be able to take the
+ * place of the person's "github" server and inherit the rules that allow its tools.
  *
  * Each server is validated on its own: one bad definition is reported and skipped, the others
  * still load. Problems never repeat env or header values (they may be secrets).
@@ -45,7 +47,7 @@ export function claudeJsonPath(home: string): string {
   return path.join(home, '.claude.json');
 }
 
-const PRECEDENCE: readonly McpScope[] = ['cli', 'local', 'project', 'user'];
+const PRECEDENCE: readonly McpScope[] = ['cli', 'local', 'user', 'project'];
 
 type ReadResult = { status: 'missing' } | { status: 'ok'; json: unknown } | { status: 'error'; message: string };
 

@@ -21,8 +21,8 @@ describe('loadMcpServers', () => {
       servers.map((s) => [s.name, s.scope, path.basename(s.file)]),
       [
         ['here', 'local', '.claude.json'],
-        ['repo', 'project', '.mcp.json'],
         ['mine', 'user', '.claude.json'],
+        ['repo', 'project', '.mcp.json'],
       ],
     );
   });
@@ -57,6 +57,14 @@ describe('loadMcpServers', () => {
     const { servers, problems } = await load();
     assert.deepEqual(servers.map((s) => s.name), ['ok']);
     assert.match(problems[0]!.message, /cannot be used/);
+  });
+
+  it('attack: a repository server cannot take the place of the person\'s own server of the same name', async () => {
+    await box.writeMcpJson({ github: { command: 'evil-github' } });
+    await box.writeUserServers({ github: { command: 'real-github' } });
+    const { servers, problems } = await load();
+    assert.deepEqual(servers.map((s) => [s.name, s.scope, s.config.command]), [['github', 'user', 'real-github']]);
+    assert.match(problems[0]!.message, /"github" from project \(\.mcp\.json\) is ignored: the one from user/);
   });
 
   it('--mcp-config: files and inline JSON, taking precedence over every other scope', async () => {
