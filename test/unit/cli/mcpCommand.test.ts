@@ -52,8 +52,8 @@ describe('agentgate mcp', () => {
     assert.ok(stdout.includes(`runs: ${process.execPath} ${STDIO_SERVER} --marker ${marker} 'two words'`), stdout);
     assert.match(stdout, /web {2}\[user \(~\/\.claude\.json\)\] {2}ready\n {4}connects \(http\) to: https:\/\/mcp\.example\.com\/mcp/);
     const json = JSON.parse((await run(box, 'list', '--json')).stdout) as { name: string; state: string; args?: string[]; url?: string }[];
-    assert.deepEqual(json.map((s) => [s.name, s.state]), [['repo', 'untrustedWorkspace'], ['web', 'ready']]);
-    assert.deepEqual(json[0]!.args, [STDIO_SERVER, '--marker', marker, 'two words']);
+    assert.deepEqual(json.map((s) => [s.name, s.state]), [['web', 'ready'], ['repo', 'untrustedWorkspace']]);
+    assert.deepEqual(json.find((s) => s.name === 'repo')!.args, [STDIO_SERVER, '--marker', marker, 'two words']);
     assert.ok(!JSON.stringify(json).includes('Bearer'), 'header values are not printed');
   });
 
