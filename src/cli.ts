@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { checkCommand, checkHelp } from './cli/check';
+import { mcpCommand, mcpHelp } from './cli/mcp';
 import { runCommand, runHelp } from './cli/run';
 import { settingsCommand, settingsHelp } from './cli/settings';
 import { trustCommand, trustHelp } from './cli/trust';
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   settings: { summary: 'the effective settings and where each rule comes from', help: settingsHelp, run: settingsCommand },
   validate: { summary: 'validate settings files and .mcp.json (for CI)', help: validateHelp, run: validateCommand },
   trust: { summary: 'trust a folder, or revoke trust', help: trustHelp, run: trustCommand },
+  mcp: { summary: 'MCP servers: list, approve, revoke', help: mcpHelp, run: mcpCommand },
 };
 
 function helpText(): string {

@@ -111,7 +111,11 @@ export async function runCommand(argv: string[], io: RunIo): Promise<number> {
     const cwd = await workingDirectory(args.cwd);
     const prompt = args.prompt === '-' ? await readAll(io.stdin) : args.prompt;
     const services = await createRunServices({ args, cwd, home, env: io.env, warn: (text) => io.stderr(`agentgate run: warning: ${text}\n`) });
-    return await runHeadless({ args, prompt, cwd, home, io, services });
+    try {
+      return await runHeadless({ args, prompt, cwd, home, io, services });
+    } finally {
+      await services.dispose();
+    }
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`agentgate ${error.message}\nRun 'agentgate help run' for its options.\n`);

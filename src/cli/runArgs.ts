@@ -14,6 +14,8 @@ export interface RunArgs {
   allowedTools: string[];
   disallowedTools: string[];
   settingsFiles: string[];
+  /** `--mcp-config FILE`: MCP servers the person configured for this run (they start as configured). */
+  mcpConfigFiles: string[];
   model?: string;
   maxTurns?: number;
   outputFormat: OutputFormat;
@@ -31,6 +33,9 @@ export const runHelp = `agentgate run -p PROMPT [options]
   --allowedTools RULE...      allow rules, e.g. "Bash(npm test:*)" Edit (repeatable)
   --disallowedTools RULE...   deny rules (repeatable)
   --settings FILE             extra settings file at command-line precedence (repeatable)
+  --mcp-config FILE           MCP servers to start for this run ({"mcpServers": {...}}, repeatable);
+                              a repository's .mcp.json servers start only when already approved
+                              (agentgate mcp approve) and the folder is trusted
   --model M                   model id or alias (opus, sonnet, haiku)
   --max-turns N               stop after N model turns
   --output-format FORMAT      text (default) | json | stream-json (one JSON event per line)
@@ -83,6 +88,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     disallowedTools: { type: 'string', multiple: true },
     'disallowed-tools': { type: 'string', multiple: true },
     settings: { type: 'string', multiple: true },
+    'mcp-config': { type: 'string', multiple: true },
     model: { type: 'string' },
     'max-turns': { type: 'string' },
     'output-format': { type: 'string' },
@@ -98,6 +104,7 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
     allowedTools: [...(values.allowedTools ?? []), ...(values['allowed-tools'] ?? [])].flatMap(splitToolList),
     disallowedTools: [...(values.disallowedTools ?? []), ...(values['disallowed-tools'] ?? [])].flatMap(splitToolList),
     settingsFiles: values.settings ?? [],
+    mcpConfigFiles: values['mcp-config'] ?? [],
     outputFormat: oneOf('--output-format', values['output-format'], OUTPUT_FORMATS) ?? 'text',
     ...(values.cwd === undefined ? {} : { cwd: values.cwd }),
     ...(permissionMode === undefined ? {} : { permissionMode }),

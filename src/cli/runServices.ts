@@ -3,6 +3,7 @@ import { modelWebDigester } from '../core/agent/webDigester';
 import { decideBash } from '../core/permissions/bash/decide';
 import { PermissionEngine } from '../core/permissions/engine';
 import { createModelProvider, resolveProviderConfig, type Env, type ModelProvider } from '../core/providers/index';
+import { startMcpForRun } from '../core/mcp/startForRun';
 import { formatDiagnostic, loadSettings } from '../core/settings';
 import { COMMAND_LINE_FILE } from '../core/settings/commandLineRules';
 import type { EffectiveSettings, PermissionMode } from '../core/settings/types';
@@ -23,6 +24,8 @@ export interface RunServices {
   decide: DecideFn;
   /** Secret values (API keys, tokens) that must never be written to a transcript. */
   secrets(): readonly string[];
+  /** Stops the MCP servers and any process the session left running. */
+  dispose(): Promise<void>;
 }
 
 /** Environment variables whose values are credentials. */
@@ -50,6 +53,13 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
   const provider = createModelProvider(config, { env, cwd, ...(settings.apiKeyHelper ? { apiKeyHelper: settings.apiKeyHelper.value } : {}) });
   const mode = args.permissionMode ?? settings.permissions.defaultMode?.value ?? 'default';
   const engine = new PermissionEngine(decideBash);
+  const mcp = await startMcpForRun({ cwd, home, settings, trusted: settings.trusted, mcpConfigFiles: args.mcpConfigFiles, env: options.env });
+  for (const problem of mcp.problems) warn(`MCP: ${problem.file}: ${problem.message}`);
+  for (const server of mcp.report.filter((s) => s.state !== 'running')) {
+    const tail = server.stderrTail.length > 0 ? `\n  ${server.stderrTail.join('\n  ')}` : '';
+    warn(`MCP server "${server.name}" (${server.scope}) is ${server.state}: ${server.reason}${tail}`);
+  }
+  const processes = new NodeProcessRunner();
   const permissionContext = { cwd, workspaceFolders: [cwd], home, settings, mode };
   const decide: DecideFn = (request) => engine.decide(request, permissionContext);
   const fixedSecrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => value !== undefined && value !== '');
@@ -58,17 +68,21 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
     mode,
     provider,
     model: config.model,
-    tools: builtinTools,
+    tools: [...builtinTools, ...mcp.tools],
     toolContext: {
       cwd,
       workspaceFolders: [cwd],
       fs: new NodeFileSystem(),
-      processes: new NodeProcessRunner(),
+      processes,
       reads: new SessionReadTracker(),
       web: modelWebDigester(provider, config.models.haiku),
       fetchText: nodeFetchText,
     },
     decide,
     secrets: () => fixedSecrets,
+    dispose: async () => {
+      processes.dispose();
+      await mcp.dispose();
+    },
   };
 }
