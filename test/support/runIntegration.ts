@@ -94,7 +94,7 @@ main()
     process.exitCode = code;
   })
   .catch(async (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(`✖ ${error instanceof Error ? error.message : String(error)}`);
     await cleanUp();
     process.exitCode = 1;
   });
