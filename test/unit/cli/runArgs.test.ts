@@ -20,8 +20,8 @@ describe('agentgate run: arguments', () => {
   });
 
   it('reads every option and defaults to text output', () => {
-    assert.deepEqual(parseRunArgs(['--print', 'hi']), { prompt: 'hi', allowedTools: [], disallowedTools: [], settingsFiles: [], outputFormat: 'text' });
-    const all = parseRunArgs(['-p', '-', '--cwd', '/w', '--permission-mode', 'plan', '--max-turns', '7', '--output-format', 'stream-json', '--resume', 'abc', '--settings', 'a.json']);
+    assert.deepEqual(parseRunArgs(['--print', 'hi']), { prompt: 'hi', allowedTools: [], disallowedTools: [], settingsFiles: [], mcpConfigFiles: [], outputFormat: 'text' });
+    const all = parseRunArgs(['-p', '-', '--cwd', '/w', '--permission-mode', 'plan', '--max-turns', '7', '--output-format', 'stream-json', '--resume', 'abc', '--settings', 'a.json', '--mcp-config', 'm.json', '--mcp-config', 'n.json']);
     assert.deepEqual(all, {
       prompt: '-',
       cwd: '/w',
@@ -30,6 +30,7 @@ describe('agentgate run: arguments', () => {
       outputFormat: 'stream-json',
       resume: 'abc',
       settingsFiles: ['a.json'],
+      mcpConfigFiles: ['m.json', 'n.json'],
       allowedTools: [],
       disallowedTools: [],
     });
