@@ -4,8 +4,9 @@
  * scratch folder and renamed into place, so an interrupted install never looks complete.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CACHE_DIR, CODE_SERVER_VERSION, NODE_VERSION, TOOLS_DIR } from './config';
 import { inheritedEnv } from './env';
 import { capture, run } from './exec';
@@ -44,28 +45,71 @@ async function installedMarker(): Promise<Marker | undefined> {
   }
 }
 
-/** Returns the installed tools, installing them first when missing or of other versions. */
-export async function ensureTools(): Promise<Tools> {
-  const marker = await installedMarker();
-  const tools = toolsIn(TOOLS_DIR);
-  if (
+function isCurrent(marker: Marker | undefined, tools: Tools): boolean {
+  return (
     marker?.codeServer === wanted.codeServer &&
     marker.node === wanted.node &&
     existsSync(tools.node) &&
     existsSync(tools.codeServerEntry)
-  ) {
+  );
+}
+
+/** Returns the installed tools, installing them first when missing or of other versions. */
+export async function ensureTools(): Promise<Tools> {
+  const tools = toolsIn(TOOLS_DIR);
+  if (isCurrent(await installedMarker(), tools)) return tools;
+  // Another run on this machine may be installing (or using) the same cache: one at a time.
+  const release = await lockInstall();
+  try {
+    const marker = await installedMarker();
+    if (isCurrent(marker, tools)) return tools;
+    if (marker) say(`cached tools are ${JSON.stringify(marker)}; reinstalling ${JSON.stringify(wanted)}`);
+    await step(`installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${TOOLS_DIR} (first run: a few minutes)`, install);
     return tools;
+  } finally {
+    await release();
   }
-  if (marker) say(`cached tools are ${JSON.stringify(marker)}; reinstalling ${JSON.stringify(wanted)}`);
-  await step(`installing Node ${NODE_VERSION} and code-server ${CODE_SERVER_VERSION} into ${TOOLS_DIR} (first run: a few minutes)`, install);
-  return tools;
+}
+
+/** An exclusive lock file holding our pid; a lock whose process is gone is taken over. */
+async function lockInstall(): Promise<() => Promise<void>> {
+  const lockFile = path.join(CACHE_DIR, 'install.lock');
+  await mkdir(CACHE_DIR, { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      await writeFile(lockFile, String(process.pid), { flag: 'wx' });
+      return () => rm(lockFile, { force: true });
+    } catch {
+      const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
+      if (!holder || !processAlive(holder)) {
+        await rm(lockFile, { force: true });
+        continue;
+      }
+      if (!announced) say(`waiting for process ${holder}, which is installing code-server into ${TOOLS_DIR}…`);
+      announced = true;
+      await sleep(1_000);
+    }
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function install(): Promise<void> {
   const scratch = `${TOOLS_DIR}.partial-${process.pid}`;
   const tmp = path.join(scratch, 'tmp');
   const logFile = path.join(CACHE_DIR, 'install.log');
-  await rm(scratch, { recursive: true, force: true });
+  // Left by installs that were interrupted (we hold the lock: no other install is running).
+  for (const name of await readdir(CACHE_DIR)) {
+    if (name.startsWith(`${path.basename(TOOLS_DIR)}.partial-`)) await rm(path.join(CACHE_DIR, name), { recursive: true, force: true });
+  }
   await mkdir(tmp, { recursive: true });
   await writeFile(logFile, `install ${JSON.stringify(wanted)} at ${new Date().toISOString()}\n`);
   const tools = toolsIn(scratch);
@@ -101,6 +145,7 @@ async function install(): Promise<void> {
       if (!existsSync(tools.codeServerEntry)) throw new Error(`code-server installed without ${tools.codeServerEntry}`);
     });
   } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
     throw new Error(`${(error as Error).message}\nIf a native module failed to build, check that libkrb5-dev, make, g++ and python3 are installed (sudo apt-get install libkrb5-dev build-essential python3).`, { cause: error });
   } finally {
     heartbeat();
