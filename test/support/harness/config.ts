@@ -2,6 +2,7 @@
  * Where the test harness keeps things and which versions it pins. Everything the harness installs
  * or writes at run time lives under the cache folder, outside the clone, so repeated runs reuse it.
  */
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -27,7 +28,6 @@ export const RUNS_DIR = path.join(CACHE_DIR, 'runs');
 
 /** The packaged extension, as written by `npm run package`. */
 export async function vsixPath(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
   const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
     name: string;
     version: string;
