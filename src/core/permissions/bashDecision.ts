@@ -1,8 +1,10 @@
-import type { BashDecisionInput } from './bash/types';
+import type { BashDecisionInput, ReadUse } from './bash/types';
 import type { EvalEnv } from './env';
-import { decideWrite } from './fileDecisions';
-import { BYPASS_REASON, plain, withRefusal } from './flow';
-import { pathTarget, PathResolutionError } from './paths';
+import { decideRead, decideWrite } from './fileDecisions';
+import { askByRule, BYPASS_REASON, denyByRule, plain, withRefusal } from './flow';
+import { isDirectory, pathTarget, PathResolutionError, type PathCache, type PathTarget } from './paths';
+import type { ParsedRule } from './rules';
+import { describeRule } from './sourceLabel';
 import type { Decision } from './types';
 
 /** The shell analysis (src/core/permissions/bash/decide.ts), injectable for tests. */
@@ -20,6 +22,56 @@ export function checkWriteFor(env: EvalEnv): (absolutePath: string) => Decision 
   };
 }
 
+type ReadRule = ParsedRule & { specifier: string };
+
+const isReadRule = (rule: ParsedRule): rule is ReadRule => rule.tool === 'Read' && rule.specifier !== undefined;
+
+/**
+ * A path a shell command reads (or names), decided like `Read` of that path under the current
+ * mode. `file` is exactly the Read tool's decision (a folder is decided as the LS tool's would be:
+ * a deny of anything directly inside it denies). `tree` adds, for a folder read recursively, an ask
+ * naming the first Read deny or ask rule that could match something below it. `mention` (a word
+ * that may not be a path at all) only reports a Read deny rule with a path that covers it.
+ */
+export function checkReadFor(env: EvalEnv): (absolutePath: string, use?: ReadUse) => Decision {
+  let denies: ReadRule[] | undefined;
+  let asks: ReadRule[] | undefined;
+  const cache: PathCache = new Map();
+  const mentioned = plain('allow', 'No Read rule denies this path.');
+  return (absolutePath, use = 'file') => {
+    denies ??= env.rules.deny.filter(isReadRule);
+    try {
+      if (use === 'mention') {
+        if (denies.length === 0) return mentioned;
+        const target = pathTarget(env.ctx.cwd, absolutePath, cache);
+        let rule = denies.find((r) => env.pattern(r).matchesAny(target, false));
+        // As a folder it is denied when a rule covers what is inside, which only a rule that
+        // can match below it can do: only then is it worth asking the file system.
+        const below = (r: ReadRule) => target.candidates.some((c) => env.pattern(r).mayMatchBelow(c));
+        if (!rule && denies.some(below) && target.candidates.some(isDirectory)) rule = denies.find((r) => env.pattern(r).matchesAny(target, true));
+        return rule ? denyByRule({ rule }) : mentioned;
+      }
+      const target = pathTarget(env.ctx.cwd, absolutePath, cache);
+      const isDir = target.candidates.some(isDirectory);
+      const decision = decideRead('Read', target, isDir, env);
+      if (use !== 'tree' || !isDir || decision.decision === 'deny' || (decision.decision === 'ask' && decision.rule !== null)) return decision;
+      asks ??= env.rules.ask.filter(isReadRule);
+      return belowFolder(target, denies, 'denies', env) ?? belowFolder(target, asks, 'asks about', env) ?? decision;
+    } catch (error) {
+      if (!(error instanceof PathResolutionError)) throw error;
+      return use === 'mention' ? mentioned : plain('deny', `Reading is refused: ${error.message}`);
+    }
+  };
+}
+
+/** An ask naming the first rule that could match something below the folder, if any. */
+function belowFolder(target: PathTarget, rules: readonly ReadRule[], verb: string, env: EvalEnv): Decision | null {
+  const rule = rules.find((r) => target.candidates.some((c) => env.pattern(r).mayMatchBelow(c)));
+  if (!rule) return null;
+  const hit = askByRule({ rule });
+  return { ...hit, reason: `Reading everything in ${target.display} may read files that ${describeRule(rule)} ${verb}, so it asks.` };
+}
+
 /**
  * Runs the shell analysis with the Bash rules and applies the mode: plan allows only read-only
  * commands; fail-closed passes no allow rules and no read-only allowance; bypass turns anything
@@ -28,7 +80,7 @@ export function checkWriteFor(env: EvalEnv): (absolutePath: string) => Decision 
 export async function decideBashCommand(command: string, env: EvalEnv, analyse: BashDecider): Promise<Decision> {
   const bashRules = (list: 'allow' | 'ask' | 'deny') => env.rules[list].filter((r) => r.tool === 'Bash');
   const rules = { allow: bashRules('allow'), ask: bashRules('ask'), deny: bashRules('deny') };
-  const base = { command, cwd: env.ctx.cwd, home: env.ctx.home, checkWrite: checkWriteFor(env) };
+  const base = { command, cwd: env.ctx.cwd, home: env.ctx.home, checkWrite: checkWriteFor(env), checkRead: checkReadFor(env) };
   const { mode } = env;
 
   if (mode.effective === 'plan') return decidePlan(command, env, analyse, rules);
@@ -47,7 +99,7 @@ export async function decideBashCommand(command: string, env: EvalEnv, analyse: 
 }
 
 async function decidePlan(command: string, env: EvalEnv, analyse: BashDecider, rules: BashDecisionInput['rules']): Promise<Decision> {
-  const base = { command, cwd: env.ctx.cwd, home: env.ctx.home, checkWrite: checkWriteFor(env), allowReadOnly: true };
+  const base = { command, cwd: env.ctx.cwd, home: env.ctx.home, checkWrite: checkWriteFor(env), checkRead: checkReadFor(env), allowReadOnly: true };
   const planDeny = (result: Decision): Decision => ({
     ...result,
     decision: 'deny',
@@ -58,9 +110,13 @@ async function decidePlan(command: string, env: EvalEnv, analyse: BashDecider, r
   const result = await analyse({ ...base, rules: { ...rules, allow: [] } });
   if (result.decision === 'deny') return result;
   if (result.decision === 'ask') {
-    if (result.rule === null) return planDeny(result);
+    if (result.rule === null) {
+      // A read-only command that reads outside the workspace asks, as the Read tool does in plan mode.
+      const unread = await analyse({ ...base, rules: { ...rules, allow: [] }, checkRead: undefined });
+      return unread.decision === 'allow' ? result : planDeny(result);
+    }
     // An ask rule matched: ask only if the command is read-only at all.
-    const readOnly = await analyse({ ...base, rules: { ...rules, allow: [], ask: [] } });
+    const readOnly = await analyse({ ...base, rules: { ...rules, allow: [], ask: [] }, checkRead: undefined });
     return readOnly.decision === 'allow' ? result : planDeny(readOnly);
   }
   if (env.mode.failClosed) return { ...result, decision: 'ask', reason: env.mode.failClosed.reason, rule: null, source: null };

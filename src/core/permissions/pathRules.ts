@@ -89,12 +89,51 @@ export class CompiledPathPattern {
   }
 
   /**
+   * Whether the pattern could match something at or below the folder `dir` (for a command that
+   * reads a whole folder, such as `grep -r`). Over-approximates: a pattern that matches at any
+   * depth (`.env`, `*.pem`) could match below any folder under its base; an anchored pattern only
+   * below its fixed leading path (`/config/*.json` → `<base>/config`). Case-insensitive, like
+   * every restrictive check.
+   */
+  mayMatchBelow(dir: string): boolean {
+    this.reach ??= reachOf(this.bases, this.pattern);
+    const d = dir.toLowerCase();
+    return this.reach.some((r) => within(r, d) || within(d, r));
+  }
+
+  /** See mayMatchBelow: the folders (lower case) below which the pattern can match. */
+  private reach?: string[];
+
+  /**
    * True when the pattern has no wildcard and names `anchor` itself or something inside it:
    * `Edit(./.vscode/settings.json)` names /w/.vscode; `Edit(./**)` and `Edit(./src)` do not.
    */
   namesWithin(anchor: string): boolean {
     return this.literal !== undefined && isInside(this.literal, anchor);
   }
+}
+
+/** `child` is `parent` or below it; both absolute and normalized (a string test, no resolving). */
+function within(child: string, parent: string): boolean {
+  return child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : `${parent}${path.sep}`);
+}
+
+/**
+ * The deepest fixed path of a gitignore pattern under each base (lower case): the base itself for
+ * a pattern that matches at any depth (no slash before its end), else the base joined with the
+ * pattern's leading segments up to the first one with a wildcard.
+ */
+function reachOf(bases: readonly string[], pattern: string): string[] {
+  const body = pattern.replace(/\/+$/, '');
+  const anchored = body.startsWith('/') || body.includes('/');
+  const fixed: string[] = [];
+  if (anchored) {
+    for (const segment of body.replace(/^\//, '').split('/')) {
+      if (segment === '' || segment === '.' || segment === '..' || WILDCARD.test(segment)) break;
+      fixed.push(segment);
+    }
+  }
+  return bases.map((base) => path.join(base, ...fixed).toLowerCase());
 }
 
 /** The fixed folders of an anchored gitignore pattern under each base, or undefined when it has none. */

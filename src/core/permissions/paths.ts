@@ -46,12 +46,19 @@ function splitRaw(raw: string): { root: string; parts: string[] } {
 }
 
 /**
+ * What physicalPath learnt about the file system during one decision, so the many paths of one
+ * shell command do not walk the same folders again: a physical path to where it leads, or null
+ * when it does not exist. Never kept beyond one decision (the file system changes).
+ */
+export type PathCache = Map<string, string | null>;
+
+/**
  * Resolves an absolute path the way the kernel walks it: component by component, following each
  * symbolic link where it stands (so `/proj/link/../x` goes through the link's target, as `open`
  * would), including links whose target does not exist yet. Components that do not exist are
  * appended as written, so a file about to be created resolves to where it would be created.
  */
-export function physicalPath(raw: string, budget = { links: 0 }): string {
+export function physicalPath(raw: string, budget = { links: 0 }, cache?: PathCache): string {
   const { root, parts } = splitRaw(raw);
   let current = root;
   for (let i = 0; i < parts.length; i++) {
@@ -62,11 +69,18 @@ export function physicalPath(raw: string, budget = { links: 0 }): string {
       continue;
     }
     const next = path.join(current, part);
+    const known = cache?.get(next);
+    if (known === null) return path.resolve(next, ...parts.slice(i + 1));
+    if (known !== undefined) {
+      current = known;
+      continue;
+    }
     let stat: fs.Stats;
     try {
       stat = fs.lstatSync(next);
     } catch {
       // Missing (or not searchable): the rest cannot go through a link we could see.
+      cache?.set(next, null);
       return path.resolve(next, ...parts.slice(i + 1));
     }
     if (stat.isSymbolicLink()) {
@@ -80,9 +94,12 @@ export function physicalPath(raw: string, budget = { links: 0 }): string {
       } catch (error) {
         throw new PathResolutionError(`The symbolic link ${next} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
       }
-      current = physicalPath(path.isAbsolute(target) ? target : `${current}${path.sep}${target}`, budget);
+      const resolved = physicalPath(path.isAbsolute(target) ? target : `${current}${path.sep}${target}`, budget, cache);
+      cache?.set(next, resolved);
+      current = resolved;
       continue;
     }
+    cache?.set(next, next);
     current = next;
   }
   return current;
@@ -99,11 +116,11 @@ export interface PathTarget {
 }
 
 /** Builds the target for a path as the model sent it (relative paths resolve against `cwd`). */
-export function pathTarget(cwd: string, p: string): PathTarget {
+export function pathTarget(cwd: string, p: string, cache?: PathCache): PathTarget {
   const raw = joinRaw(cwd, p);
   const display = path.resolve(raw);
-  const real = physicalPath(raw);
-  const realOfNormalized = physicalPath(display);
+  const real = physicalPath(raw, undefined, cache);
+  const realOfNormalized = raw === display ? real : physicalPath(display, undefined, cache);
   const candidates = [...new Set([display, realOfNormalized, real])];
   return { display, candidates, real: candidates.find((c) => c !== display) ?? display };
 }

@@ -2,9 +2,22 @@ import type { ParsedRule } from '../rules';
 import type { Decision } from '../types';
 
 /**
+ * How a command uses a path it names (see reads.ts):
+ * - `file`: it reads the file (or lists the folder) at that path, as the Read tool would.
+ * - `tree`: it reads every file below that folder (grep -r, rg, diff -r).
+ * - `mention`: the word is an argument of a program AgentGate does not know; it may not be a path
+ *   at all, so only a Read deny rule that covers it counts (the answer is deny or allow).
+ */
+export type ReadUse = 'file' | 'tree' | 'mention';
+
+/**
  * The seam between the shell analysis (src/core/permissions/bash/) and the decision engine
  * (src/core/permissions/engine.ts). The engine hands over the Bash rules and a way to check file
- * writes; the analysis returns a complete decision with its per-subcommand breakdown.
+ * writes and reads; the analysis returns a complete decision with its per-subcommand breakdown.
+ *
+ * Paths handed to checkWrite and checkRead are absolute but not normalized: the working
+ * directory joined with the path as written (`~` expanded), so `link/../x` reaches the engine
+ * as the kernel would walk it.
  */
 export interface BashDecisionInput {
   command: string;
@@ -21,4 +34,10 @@ export interface BashDecisionInput {
    * absolute path in, decision out.
    */
   checkWrite(absolutePath: string): Decision;
+  /**
+   * Decides a file read (an input redirection, a file operand of a command that reads its
+   * operands), as the engine would decide `Read` of that path; `use` says how the path is read.
+   * Without it, reads are not checked.
+   */
+  checkRead?(absolutePath: string, use?: ReadUse): Decision;
 }
