@@ -19,6 +19,9 @@
  *   characters) always ask unless denied: no allow rule covers them.
  * - Inline code (`bash -c`, `python -c`, `node -e`, ...) is never read-only; a rule for the
  *   interpreter allows it, and for shells the commands of the script must be allowed as well.
+ * - Files a command reads are decided like Read of each (reads.ts): a Read deny denies the line,
+ *   whatever allowed the command; a read that asks keeps the command from being allowed as
+ *   read-only, but not from an explicit Bash allow rule.
  */
 import os from 'node:os';
 import type { Decision, SubcommandDecision } from '../types';
@@ -76,7 +79,8 @@ export function decideBashWith(parser: BashParser, input: BashDecisionInput): De
   const rules = compileRules(input.rules);
   const home = input.home ?? os.homedir();
   const folders = new WorkingFolders(input.cwd, home);
-  const context = { rules, allowReadOnly: input.allowReadOnly, folders, home, checkWrite: (file: string) => input.checkWrite(file) };
+  const checkRead = input.checkRead ? input.checkRead.bind(input) : undefined;
+  const context = { rules, allowReadOnly: input.allowReadOnly, folders, home, checkWrite: (file: string) => input.checkWrite(file), checkRead };
   const verdicts = analysis.commands.map((command) => {
     const verdict = decideCommand(command, context);
     folders.follow(command);

@@ -15,6 +15,8 @@ export interface ScannedOption {
   /** `-o` or `--output` (the name as written, before any `=`). */
   name: string;
   value: string | undefined;
+  /** The word the value was taken from (the option's own word for `--x=v` and `-xv`). */
+  word?: ShellWord;
 }
 
 export interface ScannedArgs {
@@ -34,8 +36,11 @@ export function scanArgs(args: readonly ShellWord[], spec: OptionSpec = {}): Sca
     if (value.startsWith('--')) {
       const eq = value.indexOf('=');
       const name = eq === -1 ? value : value.slice(0, eq);
-      if (eq !== -1) options.push({ name, value: value.slice(eq + 1) });
-      else if (spec.longWithValue?.includes(name)) options.push({ name, value: args[++i]?.value });
+      if (eq !== -1) options.push({ name, value: value.slice(eq + 1), word: args[i] });
+      else if (spec.longWithValue?.includes(name)) {
+        const word = args[++i] as ShellWord | undefined;
+        options.push({ name, value: word?.value, word });
+      }
       else options.push({ name, value: undefined });
       continue;
     }
@@ -44,7 +49,11 @@ export function scanArgs(args: readonly ShellWord[], spec: OptionSpec = {}): Sca
         const flag = `-${value[k]}`;
         if (spec.shortWithValue?.includes(value[k])) {
           const rest = value.slice(k + 1);
-          options.push({ name: flag, value: rest !== '' ? rest : args[++i]?.value });
+          if (rest !== '') options.push({ name: flag, value: rest, word: args[i] });
+          else {
+            const word = args[++i] as ShellWord | undefined;
+            options.push({ name: flag, value: word?.value, word });
+          }
           break;
         }
         options.push({ name: flag, value: undefined });

@@ -1,25 +1,27 @@
 /**
  * The decision for one simple command: deny rules, then ask rules, then what makes a command
- * unknowable (opaque), then sudo, then allow rules, then the built-in read-only commands; and its
- * redirections folded in as file writes.
+ * unknowable (opaque), then sudo, then allow rules, then the built-in read-only commands; and the
+ * files it writes (redirections) and reads (reads.ts) folded in.
  */
 import type { DecisionKind, SubcommandDecision } from '../types';
 import { usesNetwork } from './kinds';
 import type { ResolvedCommand } from './model';
 import { readOnlyVerdict } from './readOnly';
+import { checkReads, type ReadCheck } from './reads';
 import { describeRule } from '../sourceLabel';
 import { firstAllow, firstRestrictive, type CompiledRule, type RuleSet } from './ruleSet';
 import { capitalize, code } from './text';
 import { isSafeAssignment } from './wrappers';
 import { checkWrites, type WorkingFolders, type WriteCheck } from './writes';
 import type { Decision } from '../types';
+import type { ReadUse } from './types';
 
 /**
  * How strongly a verdict decides the whole command line, strongest first: a Bash deny rule, a
- * denied write, a Bash ask rule, a write asked by a rule, an unmatched command, an unmatched
- * write, allowed.
+ * denied write or read, a Bash ask rule, a write or read asked by a rule, an unmatched command (or
+ * a read-only command reading outside the workspace), an unmatched redirection, allowed.
  */
-export const Rank = { denyRule: 0, denyWrite: 1, askRule: 2, askWriteRule: 3, ask: 4, askWrite: 5, allow: 6 } as const;
+export const Rank = { denyRule: 0, denyFile: 1, askRule: 2, askFileRule: 3, ask: 4, askFile: 5, allow: 6 } as const;
 
 export interface Verdict extends SubcommandDecision {
   rank: number;
@@ -31,6 +33,7 @@ export interface Verdict extends SubcommandDecision {
   suggest: Suggest;
   network: boolean;
   writes: WriteCheck[];
+  reads: ReadCheck[];
 }
 
 export type Suggest = 'prefix' | 'exact' | null;
@@ -41,6 +44,7 @@ export interface CommandContext {
   folders: WorkingFolders;
   home: string;
   checkWrite(absolutePath: string): Decision;
+  checkRead?(absolutePath: string, use?: ReadUse): Decision;
 }
 
 interface Outcome {
@@ -102,8 +106,25 @@ function commandOutcome(command: ResolvedCommand, context: CommandContext, netwo
 }
 
 function writeRank(check: WriteCheck): number {
-  if (check.decision.decision === 'deny') return Rank.denyWrite;
-  if (check.decision.decision === 'ask') return check.decision.rule ? Rank.askWriteRule : Rank.askWrite;
+  if (check.decision.decision === 'deny') return Rank.denyFile;
+  if (check.decision.decision === 'ask') return check.decision.rule ? Rank.askFileRule : Rank.askFile;
+  return Rank.allow;
+}
+
+/**
+ * A denied read denies and a read asked by a rule asks whatever allowed the command. Any other
+ * ask (a file outside the working directories, a name only known at run time) only keeps the
+ * command from being allowed as read-only: a Bash allow rule that matched it is the person's
+ * explicit choice. Input redirections are opened by the shell, not the program the rule names:
+ * like redirect writes, they ask whatever allowed the command.
+ */
+function readRank(check: ReadCheck, allowedByRule: boolean): number {
+  if (check.decision.decision === 'deny') return Rank.denyFile;
+  if (check.decision.decision === 'ask') {
+    if (check.decision.rule) return Rank.askFileRule;
+    if (check.redirect) return Rank.askFile;
+    return allowedByRule ? Rank.allow : Rank.ask;
+  }
   return Rank.allow;
 }
 
@@ -112,6 +133,7 @@ export function decideCommand(command: ResolvedCommand, context: CommandContext)
   const network = usesNetwork(command.argv);
   const outcome = commandOutcome(command, context, network);
   const writes = checkWrites(command, context.folders, context.home, context.checkWrite);
+  const reads = context.checkRead ? checkReads(command, context.folders, context.home, context.checkRead) : [];
   let verdict: Verdict = {
     command: command.text,
     decision: outcome.decision,
@@ -122,6 +144,7 @@ export function decideCommand(command: ResolvedCommand, context: CommandContext)
     suggest: outcome.suggest,
     network,
     writes,
+    reads,
   };
   const allowedWrites = writes.filter((check) => check.decision.decision === 'allow').map((check) => check.target);
   if (verdict.decision === 'allow' && allowedWrites.length > 0) {
@@ -132,6 +155,16 @@ export function decideCommand(command: ResolvedCommand, context: CommandContext)
     if (rank >= verdict.rank) continue;
     const reason = check.paths.length > 0 ? `${code(command.text)} writes ${check.target}: ${check.decision.reason}` : check.decision.reason;
     verdict = { ...verdict, decision: check.decision.decision, reason, rule: check.decision.rule, source: check.decision.source, rank };
+  }
+  const allowedByRule = outcome.decision === 'allow' && outcome.rule !== null;
+  for (const check of reads) {
+    const rank = readRank(check, allowedByRule);
+    if (rank >= verdict.rank) continue;
+    const verb = check.use === 'mention' ? 'names' : 'reads';
+    const reason = check.paths.length > 0 ? `${code(command.text)} ${verb} ${check.target}: ${check.decision.reason}` : check.decision.reason;
+    // Reading outside the workspace: only a rule for this exact command should allow it for good.
+    const suggest: Suggest = rank === Rank.ask ? 'exact' : null;
+    verdict = { ...verdict, decision: check.decision.decision, reason, rule: check.decision.rule, source: check.decision.source, rank, suggest };
   }
   return verdict;
 }

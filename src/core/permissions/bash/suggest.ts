@@ -51,12 +51,13 @@ export function suggestionFor(command: ResolvedCommand, kind: 'prefix' | 'exact'
 /**
  * Up to five distinct suggestions for the commands no rule matched; none when accepting them
  * could not allow the command line (something else in it always asks: an opaque command, sudo,
- * inline code, a write outside the workspace).
+ * inline code, a write outside the workspace, a read a rule denies or asks about).
  */
 export function suggestRules(commands: readonly ResolvedCommand[], verdicts: readonly Verdict[]): string[] {
   const hopeless = (verdict: Verdict): boolean =>
     (verdict.decision !== 'allow' && (verdict.suggest === null || verdict.rank !== Rank.ask)) ||
-    verdict.writes.some((check) => check.decision.decision !== 'allow');
+    verdict.writes.some((check) => check.decision.decision !== 'allow') ||
+    verdict.reads.some((check) => check.decision.decision === 'deny' || (check.decision.decision === 'ask' && (check.redirect || check.decision.rule !== null)));
   if (verdicts.some(hopeless)) return [];
   const out: string[] = [];
   commands.forEach((command, i) => {
