@@ -4,6 +4,7 @@ import { runCases, type Case } from './harness';
 
 const bash = (command: string) => ({ command });
 const NPM_TEST = { allow: [['user', 'Bash(npm run test:*)'] as ['user', string]] };
+const ENV_DENY = { deny: ['Read(./.env)'] };
 
 const cases: Case[] = [
   { name: 'a read-only command is allowed without a rule', tool: 'Bash', input: bash('ls -la src'), expect: 'allow' },
@@ -36,6 +37,40 @@ const cases: Case[] = [
   { name: 'fail-closed: a user allow rule does not apply', tool: 'Bash', input: bash('npm run test'), options: { ...NPM_TEST, managedFailure: true }, expect: 'ask' },
   { name: 'fail-closed: a deny rule still denies', tool: 'Bash', input: bash('rm -rf /'), options: { managedFailure: true, deny: [['user', 'Bash(rm:*)']] }, expect: 'deny' },
   { name: 'a bare Bash ask rule asks for every command', tool: 'Bash', input: bash('ls'), options: { ask: [['user', 'Bash']] }, expect: 'ask' },
+
+  // Reads: file operands are decided like Read of each path.
+  { name: 'reads: cat of a Read-denied file is denied, naming the rule and where it is written', tool: 'Bash', input: bash('cat .env'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)', reason: /^`cat \.env` reads \.env: Denied by the rule Read\(\.\/\.env\) in project settings \(.*\/w\/\.claude\/settings\.json:3:5\)\.$/ },
+  { name: 'reads: grep of a Read-denied file is denied', tool: 'Bash', input: bash('grep KEY .env'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: base64 of a Read-denied file is denied', tool: 'Bash', input: bash('base64 .env'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: git show HEAD:.env is denied', tool: 'Bash', input: bash('git show HEAD:.env'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: cd then .. back to the denied file is denied', tool: 'Bash', input: bash('cd src && cat ../.env'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: an input redirection from the denied file is denied', tool: 'Bash', input: bash('wc -l < .env'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: a denied file given to a command a Bash rule allows is still denied', tool: 'Bash', input: bash('python3 tool.py .env'), options: { ...ENV_DENY, allow: ['Bash(python3:*)'] }, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: a managed Read deny beats a local Bash allow', tool: 'Bash', input: bash('cat .env'), options: { deny: [['managed', 'Read(./.env)']], allow: [['local', 'Bash(cat:*)']] }, expect: 'deny', reason: 'managed policy' },
+  { name: 'reads: a file outside the workspace asks', tool: 'Bash', input: bash('cat {out}/secret.txt'), expect: 'ask', rule: null, reason: 'Reading outside the workspace' },
+  { name: 'reads: a link out of the workspace asks', tool: 'Bash', input: bash('cat link-file'), expect: 'ask', reason: 'symbolic link' },
+  { name: 'reads: a relative link out of the workspace, then .., asks', tool: 'Bash', input: bash('cat src/rel-out/../outside/secret.txt'), expect: 'ask' },
+  { name: 'reads: a home secret asks', tool: 'Bash', input: bash('cat ~/.bashrc'), expect: 'ask' },
+  { name: 'reads: a Read allow rule for the outside folder lets a read-only command read it', tool: 'Bash', input: bash('cat {out}/secret.txt'), options: { allow: ['Read(/{out}/**)'] }, expect: 'allow' },
+  { name: 'reads: an explicit Bash allow rule lets the command read outside', tool: 'Bash', input: bash('cat {out}/secret.txt'), options: { allow: ['Bash(cat:*)'] }, expect: 'allow', rule: 'Bash(cat:*)' },
+  { name: 'reads: a Read ask rule asks even when a Bash rule allows the command', tool: 'Bash', input: bash('cat docs/x.md'), options: { allow: ['Bash(cat:*)'], ask: ['Read(./docs/**)'] }, expect: 'ask', rule: 'Read(./docs/**)' },
+  { name: 'reads: grep -r where an anchored deny cannot match is allowed', tool: 'Bash', input: bash('grep -rn TODO src'), options: ENV_DENY, expect: 'allow' },
+  { name: 'reads: grep -r where a deny at any depth could match asks (src/.env exists)', tool: 'Bash', input: bash('grep -rn TODO src'), options: { deny: ['Read(.env)'] }, expect: 'ask', rule: 'Read(.env)', reason: 'may read files that the rule Read(.env)' },
+  { name: 'reads: grep -r over the folder with the denied file asks', tool: 'Bash', input: bash('grep -rn KEY .'), options: ENV_DENY, expect: 'ask', rule: 'Read(./.env)' },
+  { name: 'reads: a glob matching the denied file is denied', tool: 'Bash', input: bash('cat .e*'), options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: a glob inside the workspace is allowed', tool: 'Bash', input: bash('wc -l src/*.ts'), options: ENV_DENY, expect: 'allow' },
+  { name: 'reads: everyday cat is allowed', tool: 'Bash', input: bash('cat README.md'), options: ENV_DENY, expect: 'allow' },
+  { name: 'reads: a listing of a folder a Read rule denies the content of is denied, as LS would be', tool: 'Bash', input: bash('ls {out}'), options: { deny: ['Read(/{out}/**)'] }, expect: 'deny' },
+  { name: 'reads, plan: reading outside the workspace asks rather than being refused', tool: 'Bash', input: bash('cat {out}/secret.txt'), mode: 'plan', expect: 'ask', reason: 'Reading outside the workspace' },
+  { name: 'reads, plan: reading a denied file is denied', tool: 'Bash', input: bash('cat .env'), mode: 'plan', options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads, plan: a recursive read that may reach a denied file asks', tool: 'Bash', input: bash('grep -r KEY .'), mode: 'plan', options: ENV_DENY, expect: 'ask', rule: 'Read(./.env)' },
+  { name: 'reads, plan: a command that is not read-only is still refused', tool: 'Bash', input: bash('cp {out}/secret.txt x'), mode: 'plan', expect: 'deny', reason: 'Plan mode is read-only' },
+  { name: 'reads, bypass: a denied file stays denied', tool: 'Bash', input: bash('cat .env'), mode: 'bypassPermissions', options: ENV_DENY, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads, bypass: a recursive read that may reach a denied file asks', tool: 'Bash', input: bash('grep -r KEY .'), mode: 'bypassPermissions', options: ENV_DENY, expect: 'ask', rule: 'Read(./.env)' },
+  { name: 'reads, bypass: reading outside the workspace is allowed', tool: 'Bash', input: bash('cat {out}/secret.txt'), mode: 'bypassPermissions', expect: 'allow' },
+  { name: 'reads, fail-closed: a denied file stays denied', tool: 'Bash', input: bash('cat .env'), options: { ...ENV_DENY, managedFailure: true }, expect: 'deny', rule: 'Read(./.env)' },
+  { name: 'reads: a bare Read deny (the Read tool removed) denies reading a file through the shell too', tool: 'Bash', input: bash('cat README.md'), options: { deny: ['Read'] }, expect: 'deny', rule: 'Read' },
+  { name: 'reads: a bare Read deny does not deny commands that only name words', tool: 'Bash', input: bash('echo hi > /dev/null'), options: { deny: ['Read'] }, expect: 'allow' },
 ];
 
 runCases('permission engine: Bash with the shell analysis', cases, new PermissionEngine());
