@@ -70,12 +70,61 @@ function drain(deadline?: IdleDeadline): void {
 function schedule(): void {
   if (scheduled) return;
   scheduled = true;
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(drain, { timeout: 500 });
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(drain, { timeout: 1000 });
   else setTimeout(() => drain(), 50);
 }
 
-/** Queues a `<code>` element for highlighting when the page is idle. */
+/**
+ * Compiles the common grammars ahead of time, one per idle period, so the first code block of an
+ * answer does not pay for it while text is streaming.
+ */
+export function warmUpHighlighting(onWarm: () => void = () => undefined): void {
+  const samples: [string, string][] = [
+    ['typescript', 'const a: number = f(1);'],
+    ['javascript', 'const a = f(1);'],
+    ['bash', 'npm test -- --watch'],
+    ['json', '{"a": [1, true]}'],
+    ['python', 'def f(x):\n    return x'],
+    ['diff', '@@ -1 +1 @@\n-a\n+b'],
+  ];
+  const next = () => {
+    const sample = samples.shift();
+    if (!sample) {
+      onWarm();
+      return;
+    }
+    register();
+    hljs.highlight(sample[1], { language: sample[0], ignoreIllegals: true });
+    idle(next);
+  };
+  idle(next);
+}
+
+/** Only in truly idle time (no timeout): warming up must never compete with rendering. */
+function idle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => callback());
+  else setTimeout(callback, 50);
+}
+
+/** Code blocks are highlighted once they come on screen: a long answer costs only what is seen. */
+const visible =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+        for (const entry of entries) {
+          if (!entry.isIntersecting) continue;
+          visible?.unobserve(entry.target);
+          queue.push(entry.target as HTMLElement);
+        }
+        schedule();
+      })
+    : undefined;
+
+/** Highlights a `<code>` element when it is on screen and the page is idle. */
 export function highlightLater(code: HTMLElement): void {
+  if (visible) {
+    visible.observe(code);
+    return;
+  }
   queue.push(code);
   schedule();
 }

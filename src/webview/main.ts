@@ -10,7 +10,8 @@ import { Composer } from './composer';
 import { h } from './dom';
 import { EditsDock } from './editsDock';
 import { HistoryView } from './historyView';
-import { renderMarkdown } from './markdown';
+import { warmUpHighlighting } from './highlight';
+import { renderMarkdown, warmUpMarkdown } from './markdown';
 import { Toolbar } from './toolbar';
 import { Transcript } from './transcript';
 import { vscodeApi } from './vscodeApi';
@@ -201,3 +202,10 @@ app.replaceChildren(
 );
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => receive(event.data));
 helloId = send({ type: 'app/hello' });
+// Warm the renderer and the common grammars while the panel is idle, before any answer streams.
+setTimeout(() => {
+  warmUpMarkdown();
+  warmUpHighlighting(() => {
+    document.body.dataset.warm = 'true';
+  });
+}, 0);

@@ -16,6 +16,11 @@ export interface MarkdownHooks {
   copy(text: string): void;
 }
 
+/** Runs the renderer once on a small sample so its first real use is not its slowest. */
+export function warmUpMarkdown(): void {
+  sanitizeHtml(md.render('# Title\n\nSome *text* with `code`, a [link](https://example.com) and\n\n- a\n- list\n\n```ts\nconst a = 1;\n```\n'));
+}
+
 /** Renders Markdown source into a sanitized fragment (code blocks decorated). */
 export function renderMarkdown(source: string, hooks: MarkdownHooks): DocumentFragment {
   const fragment = sanitizeHtml(md.render(source));

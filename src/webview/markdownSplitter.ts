@@ -34,6 +34,8 @@ export class MarkdownSplitter {
   private fence: OpenFence | undefined;
   private previousBlank = false;
   private stableEnd = 0;
+  /** Every cut so far, in order (the last one is `stable`). */
+  private readonly cutList: number[] = [];
 
   get text(): string {
     return this.source;
@@ -42,6 +44,11 @@ export class MarkdownSplitter {
   /** Text before this offset is final: it is cut into blocks that never change. */
   get stable(): number {
     return this.stableEnd;
+  }
+
+  /** Offsets where the text can be cut, in increasing order. */
+  get cuts(): readonly number[] {
+    return this.cutList;
   }
 
   /** The unindented fence the tail is inside, if any. */
@@ -66,7 +73,7 @@ export class MarkdownSplitter {
     const blank = line.trim() === '';
     if (this.fence) {
       if (this.closesFence(line, this.fence)) {
-        if (this.fence.live) this.stableEnd = end;
+        if (this.fence.live) this.cut(end);
         this.fence = undefined;
       }
       this.previousBlank = false;
@@ -74,7 +81,7 @@ export class MarkdownSplitter {
     }
     const opener = FENCE.exec(line);
     const indent = line.length - line.trimStart().length;
-    if (!blank && indent === 0 && (this.previousBlank || opener)) this.stableEnd = start;
+    if (!blank && indent === 0 && (this.previousBlank || opener)) this.cut(start);
     if (opener && !(opener[2]?.startsWith('`') && opener[3]?.includes('`'))) {
       const marker = opener[2] ?? '```';
       this.fence = {
@@ -87,6 +94,12 @@ export class MarkdownSplitter {
       };
     }
     this.previousBlank = blank;
+  }
+
+  private cut(offset: number): void {
+    if (offset <= this.stableEnd) return;
+    this.stableEnd = offset;
+    this.cutList.push(offset);
   }
 
   private closesFence(line: string, fence: OpenFence): boolean {

@@ -1,13 +1,19 @@
 /**
  * One assistant text block, rendered while it streams. Finished blocks (see MarkdownSplitter)
- * are rendered once and frozen; the unfinished tail is re-rendered at most once per frame, and an
- * open code fence grows by appending text, so the cost per frame stays small however long the
- * answer gets.
+ * are rendered once and frozen, a few kilobytes at a time within a per-frame time budget, so a
+ * burst of text never blocks the page; the unfinished tail is re-rendered at most once per frame,
+ * and an open code fence grows by appending text. The cost per frame stays small however long
+ * the answer gets.
  */
 import { h } from './dom';
+import { onNextFrame } from './frame';
 import { renderMarkdown, type MarkdownHooks } from './markdown';
 import { MarkdownSplitter } from './markdownSplitter';
-import { onNextFrame } from './frame';
+
+/** Rendering stops for this frame once it has taken this long (more follows next frame). */
+const FRAME_BUDGET_MS = 8;
+/** Consecutive finished blocks are rendered together up to this size. */
+const MAX_SEGMENT_CHARS = 2000;
 
 export class StreamingMarkdown {
   readonly element: HTMLElement;
@@ -15,6 +21,8 @@ export class StreamingMarkdown {
   private readonly tail: HTMLElement;
   private readonly splitter = new MarkdownSplitter();
   private frozenUpTo = 0;
+  /** Index of the next cut in `splitter.cuts` not yet rendered. */
+  private nextCut = 0;
   private live: { code: HTMLElement; appended: number; start: number } | undefined;
   private scheduled = false;
   private finished = false;
@@ -37,14 +45,14 @@ export class StreamingMarkdown {
     this.schedule();
   }
 
-  /** The block is complete: render everything now. */
+  /** The block is complete: the rest is rendered over the next frames. */
   finish(): void {
     this.finished = true;
-    this.render();
+    this.schedule();
   }
 
   private schedule(): void {
-    if (this.scheduled || this.finished) return;
+    if (this.scheduled) return;
     this.scheduled = true;
     onNextFrame(() => {
       this.scheduled = false;
@@ -52,14 +60,48 @@ export class StreamingMarkdown {
     });
   }
 
+  /** Where the next frozen segment ends, or undefined when nothing finished is left to render. */
+  private nextSegmentEnd(): number | undefined {
+    const cuts = this.splitter.cuts;
+    const total = this.splitter.text.length;
+    let end: number | undefined;
+    while (this.nextCut < cuts.length) {
+      const cut = cuts[this.nextCut]!;
+      if (cut <= this.frozenUpTo) {
+        this.nextCut++;
+        continue;
+      }
+      if (end !== undefined && cut - this.frozenUpTo > MAX_SEGMENT_CHARS) break;
+      end = cut;
+      this.nextCut++;
+    }
+    if (this.finished && this.nextCut >= cuts.length && (end ?? this.frozenUpTo) < total) {
+      if (end === undefined || total - this.frozenUpTo <= MAX_SEGMENT_CHARS) end = total;
+    }
+    return end;
+  }
+
   private render(): void {
+    const started = performance.now();
     const text = this.splitter.text;
-    const stable = this.finished ? text.length : this.splitter.stable;
-    if (stable > this.frozenUpTo) {
-      this.frozen.append(renderMarkdown(text.slice(this.frozenUpTo, stable), this.hooks));
-      this.frozenUpTo = stable;
+    for (let end = this.nextSegmentEnd(); end !== undefined; end = this.nextSegmentEnd()) {
+      const chunk = h('div', { class: 'md-chunk' });
+      chunk.append(renderMarkdown(text.slice(this.frozenUpTo, end), this.hooks));
+      this.frozen.append(chunk);
+      this.frozenUpTo = end;
       this.tail.replaceChildren();
       this.live = undefined;
+      if (performance.now() - started > FRAME_BUDGET_MS && (this.nextCut < this.splitter.cuts.length || (this.finished && this.frozenUpTo < text.length))) {
+        this.onRendered(this.frozenUpTo);
+        this.schedule();
+        return;
+      }
+    }
+    if (performance.now() - started > FRAME_BUDGET_MS && this.frozenUpTo < text.length) {
+      // The tail can wait a frame; the finished blocks above are already on screen.
+      this.onRendered(this.frozenUpTo);
+      this.schedule();
+      return;
     }
     const fence = this.finished ? undefined : this.splitter.liveFence;
     if (fence && fence.start === this.frozenUpTo) this.renderLiveFence(text, fence.start, fence.contentStart, fence.info);

@@ -24,16 +24,36 @@ interface Turn {
 
 export class Transcript {
   readonly element: HTMLElement;
+  /** Holds the turns; the anchor after it keeps the view at the bottom as content grows. */
+  private readonly content: HTMLElement;
   private readonly turns = new Map<string, Turn>();
   private readonly prompts = new Map<string, { element: HTMLElement; subject: string }>();
   private stick = true;
+  private personScrolled = false;
   private renderedChars = 0;
 
   constructor(private readonly hooks: TranscriptHooks) {
-    this.element = h('div', { class: 'transcript', attrs: { role: 'log', 'aria-label': 'Conversation', tabindex: 0 } });
+    this.content = h('div', { class: 'transcript-content' });
+    // Scroll anchoring (CSS overflow-anchor) keeps this 1px element in view while the person is at
+    // the bottom, so streaming text never needs a scroll from script (which would force layout).
+    this.element = h(
+      'div',
+      { class: 'transcript', attrs: { role: 'log', 'aria-label': 'Conversation', tabindex: 0 } },
+      this.content,
+      h('div', { class: 'scroll-anchor', attrs: { 'aria-hidden': 'true' } }),
+    );
+    // Only the person scrolling (wheel, keys, pointer) unsticks the view from the bottom; layout
+    // changes of long answers (chunks sized as they come on screen) must not.
+    const intent = () => {
+      this.personScrolled = true;
+    };
+    for (const type of ['wheel', 'touchmove', 'pointerdown', 'keydown'] as const) this.element.addEventListener(type, intent, { passive: true });
     this.element.addEventListener('scroll', () => {
       const { scrollTop, scrollHeight, clientHeight } = this.element;
-      this.stick = scrollHeight - scrollTop - clientHeight < 40;
+      const atBottom = scrollHeight - scrollTop - clientHeight < 40;
+      if (atBottom) this.stick = true;
+      else if (this.personScrolled) this.stick = false;
+      this.personScrolled = false;
     });
     this.reset();
   }
@@ -42,13 +62,13 @@ export class Transcript {
     this.turns.clear();
     this.prompts.clear();
     this.renderedChars = 0;
-    this.element.replaceChildren(this.hooks.emptyState());
+    this.content.replaceChildren(this.hooks.emptyState());
     this.stick = true;
   }
 
   /** Re-renders the empty state (its text names the workspace and the mode) if nothing was said yet. */
   refreshEmptyState(): void {
-    if (this.turns.size === 0) this.element.replaceChildren(this.hooks.emptyState());
+    if (this.turns.size === 0) this.content.replaceChildren(this.hooks.emptyState());
   }
 
   user(message: ChatUser): void {
@@ -126,10 +146,10 @@ export class Transcript {
   private turn(requestId: string): Turn {
     let turn = this.turns.get(requestId);
     if (!turn) {
-      if (this.turns.size === 0) this.element.replaceChildren();
+      if (this.turns.size === 0) this.content.replaceChildren();
       turn = { element: h('section', { class: 'turn', attrs: { 'data-turn': requestId } }), blocks: new Map(), tools: new Map() };
       this.turns.set(requestId, turn);
-      this.element.append(turn.element);
+      this.content.append(turn.element);
     }
     return turn;
   }
@@ -139,7 +159,9 @@ export class Transcript {
     this.renderedChars += chars - (this.blockChars.get(block) ?? 0);
     this.blockChars.set(block, chars);
     this.hooks.rendered(this.renderedChars);
-    this.scroll();
+    // Scroll anchoring starts only once the view has left the top: the first overflow needs one
+    // scroll from script, after which the anchor keeps the bottom in view without layout reads.
+    if (this.stick && this.element.scrollTop === 0) this.scroll();
   }
 
   private scroll(): void {
