@@ -31,7 +31,8 @@ const isReadRule = (rule: ParsedRule): rule is ReadRule => rule.tool === 'Read' 
  * mode. `file` is exactly the Read tool's decision (a folder is decided as the LS tool's would be:
  * a deny of anything directly inside it denies). `tree` adds, for a folder read recursively, an ask
  * naming the first Read deny or ask rule that could match something below it. `mention` (a word
- * that may not be a path at all) only reports a Read deny rule with a path that covers it.
+ * that may not be a path at all) only reports a Read deny rule with a path: deny when it covers
+ * the path itself, ask (naming the rule) when the path is a folder with files it covers.
  */
 export function checkReadFor(env: EvalEnv): (absolutePath: string, use?: ReadUse) => Decision {
   let denies: ReadRule[] | undefined;
@@ -44,12 +45,15 @@ export function checkReadFor(env: EvalEnv): (absolutePath: string, use?: ReadUse
       if (use === 'mention') {
         if (denies.length === 0) return mentioned;
         const target = pathTarget(env.ctx.cwd, absolutePath, cache);
-        let rule = denies.find((r) => env.pattern(r).matchesAny(target, false));
-        // As a folder it is denied when a rule covers what is inside, which only a rule that
-        // can match below it can do: only then is it worth asking the file system.
+        const rule = denies.find((r) => env.pattern(r).matchesAny(target, false));
+        if (rule) return denyByRule({ rule });
+        // A folder whose files a rule denies (`cp -r secrets /tmp`) asks: the word may as well be
+        // a subcommand (`kubectl get secrets`). Only a rule that can match below it can cover
+        // what is inside, and only then is it worth asking the file system.
         const below = (r: ReadRule) => target.candidates.some((c) => env.pattern(r).mayMatchBelow(c));
-        if (!rule && denies.some(below) && target.candidates.some(isDirectory)) rule = denies.find((r) => env.pattern(r).matchesAny(target, true));
-        return rule ? denyByRule({ rule }) : mentioned;
+        const folderRule = denies.some(below) && target.candidates.some(isDirectory) ? denies.find((r) => env.pattern(r).matchesAny(target, true)) : undefined;
+        if (!folderRule) return mentioned;
+        return { ...askByRule({ rule: folderRule }), reason: `${target.display} is a folder with files that ${describeRule(folderRule)} denies, so passing it to a program asks.` };
       }
       const target = pathTarget(env.ctx.cwd, absolutePath, cache);
       const isDir = target.candidates.some(isDirectory);

@@ -23,8 +23,9 @@
  * - Every other command (cp, mv, rm, python3 script.py, node, awk, jq, dd if=F, curl -d @F, ...):
  *   each static argument, the value of `name=value` and `--option=value`, and a word after `@`, is
  *   a `mention`: if a Read deny rule covers it the command is denied (a Read deny also blocks
- *   edits and deletions). A mention never asks: such words may not be paths at all, and these
- *   commands ask anyway unless a Bash rule allows them.
+ *   edits and deletions); a folder with files a Read deny covers (`cp -r secrets /tmp`) asks,
+ *   naming the rule. Nothing else about a mention asks: such words may not be paths at all, and
+ *   these commands ask anyway unless a Bash rule allows them.
  * - Commands that take no file names (echo, printf, test, cd, which, ...) are not checked.
  * - Globs are expanded against the file system as bash would (no dotglob, at most
  *   MAX_GLOB_MATCHES matches, else the read asks); the pattern as written is checked as well, for
@@ -215,7 +216,7 @@ function readerReads(name: string, spec: ReaderSpec, args: readonly ShellWord[])
   for (const option of scanned.options) {
     const word = optionIs(option, spec.files) || optionIs(option, spec.lists) ? valueWord(option) : null;
     if (word) out.operands.push({ word, use: 'file' });
-    if (optionIs(option, spec.lists)) out.unknown.push(`the files named in ${option.value === undefined ? 'the files it checks' : code(option.value)} (${option.name})`);
+    if (optionIs(option, spec.lists)) out.unknown.push(`the files listed in ${option.value === undefined ? 'its operands' : code(option.value)} (${option.name})`);
   }
   let operands = scanned.operands;
   const patternGiven = scanned.options.some((option) => optionIs(option, spec.patternUnless) || optionIs(option, spec.noPattern));
@@ -452,8 +453,8 @@ function foldersFor(folders: readonly (string | null)[], chdir: readonly ShellWo
 }
 
 /**
- * Checks every file the command reads (see the top of this file). Mentions only ever report a
- * deny; everything else reports the engine's decision for the worst path of each operand.
+ * Checks every file the command reads (see the top of this file). Mentions only report what a
+ * rule decided; everything else reports the engine's decision for the worst path of each operand.
  */
 export function checkReads(
   command: ResolvedCommand,
@@ -482,7 +483,7 @@ export function checkReads(
     let worst: Decision | null = null;
     for (const file of resolved.paths) {
       const decision = checkRead(file, use);
-      if (use === 'mention' && decision.decision !== 'deny') continue;
+      if (use === 'mention' && decision.rule === null) continue;
       if (!worst || RANK[decision.decision] < RANK[worst.decision]) worst = decision;
       if (worst.decision === 'deny') break;
     }

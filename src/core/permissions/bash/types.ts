@@ -6,7 +6,8 @@ import type { Decision } from '../types';
  * - `file`: it reads the file (or lists the folder) at that path, as the Read tool would.
  * - `tree`: it reads every file below that folder (grep -r, rg, diff -r).
  * - `mention`: the word is an argument of a program AgentGate does not know; it may not be a path
- *   at all, so only a Read deny rule that covers it counts (the answer is deny or allow).
+ *   at all, so only a Read deny rule counts: deny when it covers the path, an ask naming the rule
+ *   when the path is a folder with files it covers, else allow.
  */
 export type ReadUse = 'file' | 'tree' | 'mention';
 

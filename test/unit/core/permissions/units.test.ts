@@ -73,6 +73,32 @@ describe('compilePathPattern', () => {
     assert.equal(compilePathPattern('./.vscode/*.json', bases).namesWithin('/w/sub/.vscode'), false);
     assert.equal(compilePathPattern('./', bases).namesWithin('/w/sub/.vscode'), false);
   });
+
+  // For `grep -r DIR`: could the rule match a file somewhere below DIR?
+  const below: [string, string, boolean][] = [
+    ['./.env', '/w/sub', true],
+    ['./.env', '/w/sub/src', false],
+    ['./.env', '/w/sub/.env', true],
+    ['./.env', '/w', true],
+    ['./.ENV', '/W/SUB', true],
+    ['./config/*.json', '/w/sub/config', true],
+    ['./config/*.json', '/w/sub/src', false],
+    ['./config/*.json', '/w/sub/config/deep', true],
+    ['/src/**', '/w/src/lib', true],
+    ['/src/**', '/w/docs', false],
+    ['.env', '/w/sub/src/deep', true],
+    ['*.pem', '/w/other', false],
+    ['**/secret', '/w/sub/anything', true],
+    ['//etc/**', '/', true],
+    ['//etc/**', '/w/sub', false],
+    ['~/.ssh/**', '/h', true],
+    ['~/.ssh/**', '/w/sub', false],
+  ];
+  for (const [spec, dir, expected] of below) {
+    it(`${spec} ${expected ? 'may' : 'cannot'} match something below ${dir}`, () => {
+      assert.equal(compilePathPattern(spec, bases).mayMatchBelow(dir), expected);
+    });
+  }
 });
 
 describe('protectedComponent', () => {
@@ -140,6 +166,14 @@ describe('symbolic link resolution', () => {
     assert.equal(physicalPath(`${root}/etc-link/../tmp/x`), '/tmp/x');
     assert.equal(pathTarget(root, 'etc-link/../tmp/x').display, `${root}/tmp/x`);
     assert.ok(pathTarget(root, 'etc-link/../tmp/x').candidates.includes('/tmp/x'));
+  });
+  it('gives the same answers with a cache shared across paths of one decision', () => {
+    const cache = new Map<string, string | null>();
+    for (const raw of [`${root}/etc-link/../tmp/x`, `${root}/etc-link/passwd`, `${root}/missing/../etc-link/hosts`, `${root}/etc-link/../tmp/x`]) {
+      assert.equal(physicalPath(raw, undefined, cache), physicalPath(raw), raw);
+    }
+    assert.deepEqual(pathTarget(root, 'etc-link/../tmp/x', cache), pathTarget(root, 'etc-link/../tmp/x'));
+    assert.throws(() => physicalPath(`${root}/loop-a/x`, undefined, cache), PathResolutionError);
   });
   it('reports a symbolic link loop instead of looping', () => {
     assert.throws(() => physicalPath(`${root}/loop-a/x`), PathResolutionError);
