@@ -12,6 +12,7 @@ export interface EditHooks {
   rejectAll(): void;
   review(editId: string): void;
   undo(editId: string): void;
+  open(path: string): void;
 }
 
 const STATUS_TEXT: Record<EditStatus, string> = {
@@ -83,7 +84,13 @@ export class EditsDock {
       'li',
       { class: `edit-row edit-${edit.status}`, attrs: { 'data-edit-id': edit.editId } },
       icon(edit.created ? 'new-file' : 'edit'),
-      h('span', { class: 'edit-main' }, h('span', { class: 'edit-path', text: edit.path, attrs: { title: edit.path, id: pathId } }), stats, h('span', { class: 'edit-status', text: status })),
+      h(
+        'span',
+        { class: 'edit-main' },
+        h('button', { class: 'edit-path', text: edit.path, attrs: { type: 'button', title: `Open ${edit.path}`, id: pathId }, on: { click: () => this.hooks.open(edit.path) } }),
+        stats,
+        h('span', { class: 'edit-status', text: status }),
+      ),
       actions,
       edit.note ? h('p', { class: 'edit-note', text: edit.note }) : null,
     );

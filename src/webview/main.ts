@@ -82,6 +82,7 @@ const edits = new EditsDock({
   rejectAll: () => send({ type: 'edit/rejectAll' }),
   review: (editId) => send({ type: 'edit/review', editId }),
   undo: (editId) => send({ type: 'edit/undo', editId }),
+  open: (path) => send({ type: 'file/open', path }),
 });
 let turnId: string | null = null;
 const composer = new Composer({

@@ -3,6 +3,7 @@
  * into an inert <template>, keep only an allow-list of elements and attributes, and unwrap or
  * drop everything else. Nothing from the model reaches the live DOM without passing here.
  */
+import { isSafeHref } from './links';
 const ALLOWED: Record<string, readonly string[]> = {
   p: [], br: [], hr: [], h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
   strong: [], em: [], s: [], del: [], code: ['class'], pre: [], blockquote: [],
@@ -12,10 +13,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 /** Dropped with their content. */
 const DROPPED = new Set(['script', 'style', 'iframe', 'object', 'embed', 'template', 'svg', 'math', 'form', 'img', 'video', 'audio']);
 
-export function isSafeHref(href: string): boolean {
-  const trimmed = href.trim();
-  return /^(https?:\/\/|mailto:)/i.test(trimmed);
-}
+export { isSafeHref };
 
 function cleanAttributes(el: Element, allowed: readonly string[]): void {
   for (const attr of [...el.attributes]) {

@@ -4,14 +4,13 @@
  * the loop reaches the panel through the EventMapper. It holds no agent logic itself.
  */
 import { readFile } from 'node:fs/promises';
-import { findTranscript } from '../../core/agent/transcriptReader';
-import { parseTranscript } from '../../core/agent/transcriptReader';
+import { findTranscript, parseTranscript } from '../../core/agent/transcriptReader';
 import type { AgentEvent, ApprovalReply } from '../../core/agent/types';
 import type { PermissionMode } from '../../core/settings/types';
 import type { HostToWebview } from '../../protocol/messages';
 import type { PanelChannel } from '../panelChannel';
 import { EventMapper } from './eventMapper';
-import { attachmentLabel, buildPrompt, type Attachment } from './promptContext';
+import { attachmentLabel, buildPrompt, personText, type Attachment } from './promptContext';
 import { listSessions } from './sessionIndex';
 import type { AgentRunner, SessionFactory } from './sessionFactory';
 import { replayTranscript } from './transcriptReplay';
@@ -75,7 +74,15 @@ export class ChatController {
       return;
     }
     this.planAbort?.abort();
-    const attachments = await this.deps.attachments(context.files, context.selection);
+    let attachments: Attachment[];
+    try {
+      attachments = await this.deps.attachments(context.files, context.selection);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.log.error(`Could not attach context: ${message}`);
+      this.post({ type: 'chat/notice', requestId: turnId, level: 'error', text: `Not sent: ${message}` });
+      return;
+    }
     const abort = new AbortController();
     this.turn = { turnId, abort };
     let finished = () => undefined as void;
@@ -139,8 +146,9 @@ export class ChatController {
     const { records } = parseTranscript(await readFile(file, 'utf8'), file);
     for (const message of replayTranscript(records, this.mapper)) this.post(message);
     this.session = await this.deps.sessions.create(this.sink(), { sessionId });
-    const title = records.find((record) => record.type === 'prompt');
-    this.post({ type: 'session/started', sessionId, title: title?.type === 'prompt' ? title.text.split('\n')[0]!.slice(0, 80) : null, resumed: true });
+    const first = records.find((record) => record.type === 'prompt');
+    const title = first?.type === 'prompt' ? (personText(first.text).split('\n')[0] ?? '').slice(0, 80) : null;
+    this.post({ type: 'session/started', sessionId, title, resumed: true });
   }
 
   /** Closes the session's transcript (new session, resume, deactivation). */

@@ -24,12 +24,21 @@ export function attachmentBlock(attachment: Attachment): string {
   return `<${attachment.kind} path="${escapeAttr(attachment.path)}"${lines}>\n${text}\n</${attachment.kind}>`;
 }
 
+const NOTES_HEADING = 'Since your last answer:';
+const CONTEXT_HEADING = 'The person attached this context:';
+
+/** The person's text first (it titles the session), then what happened since, then attachments. */
 export function buildPrompt(text: string, attachments: readonly Attachment[], notes: readonly string[]): string {
-  const parts: string[] = [];
-  if (notes.length > 0) parts.push(`Since your last answer:\n${notes.map((note) => `- ${note}`).join('\n')}`);
-  if (attachments.length > 0) parts.push(`The person attached this context:\n${attachments.map(attachmentBlock).join('\n')}`);
-  parts.push(text);
+  const parts: string[] = [text];
+  if (notes.length > 0) parts.push(`${NOTES_HEADING}\n${notes.map((note) => `- ${note}`).join('\n')}`);
+  if (attachments.length > 0) parts.push(`${CONTEXT_HEADING}\n${attachments.map(attachmentBlock).join('\n')}`);
   return parts.join('\n\n');
+}
+
+/** What the person wrote, from a prompt built by buildPrompt (for history titles and replay). */
+export function personText(prompt: string): string {
+  const cuts = [`\n\n${NOTES_HEADING}\n`, `\n\n${CONTEXT_HEADING}\n`].map((marker) => prompt.indexOf(marker)).filter((index) => index >= 0);
+  return cuts.length > 0 ? prompt.slice(0, Math.min(...cuts)) : prompt;
 }
 
 /** How an attachment is listed under the prompt in the panel. */

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isValidSessionId, projectDirName, projectsRoot } from '../../core/agent/transcript';
 import type { SessionSummary } from '../../protocol/messages';
+import { personText } from './promptContext';
 
 const MAX_SESSIONS = 50;
 const TITLE_CHARS = 80;
@@ -29,7 +30,7 @@ async function summarize(file: string, sessionId: string): Promise<SessionSummar
       continue;
     }
     if (record.type === 'prompt' || record.type === 'assistant') messageCount++;
-    if (record.type === 'prompt' && title === undefined && typeof record.text === 'string') title = titleOf(record.text);
+    if (record.type === 'prompt' && title === undefined && typeof record.text === 'string') title = titleOf(personText(record.text));
   }
   if (messageCount === 0) return undefined;
   return { sessionId, title: title ?? '(no prompt)', updatedAt: info.mtime.toISOString(), messageCount };

@@ -5,6 +5,7 @@
 import type { TranscriptRecord } from '../../core/agent/transcript';
 import type { HostToWebview } from '../../protocol/messages';
 import type { EventMapper } from './eventMapper';
+import { personText } from './promptContext';
 
 export function replayTranscript(records: readonly TranscriptRecord[], mapper: EventMapper): HostToWebview[] {
   const messages: HostToWebview[] = [];
@@ -13,7 +14,7 @@ export function replayTranscript(records: readonly TranscriptRecord[], mapper: E
   for (const record of records) {
     if (record.type === 'prompt') {
       turnId = `resumed-${++prompts}`;
-      messages.push({ type: 'chat/user', requestId: turnId, text: record.text, context: [] });
+      messages.push({ type: 'chat/user', requestId: turnId, text: personText(record.text), context: [] });
     } else if (record.type === 'assistant') {
       record.message.content.forEach((block, index) => {
         if (block.type === 'text' && block.text !== '') {

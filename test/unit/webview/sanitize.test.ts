@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isSafeHref } from '../../../src/webview/sanitize';
+import { isSafeHref } from '../../../src/webview/links';
 
 describe('webview: links the panel may open', () => {
   it('allows http(s) and mailto only', () => {
