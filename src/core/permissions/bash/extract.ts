@@ -37,6 +37,8 @@ interface Walk {
   inherited: Redirect[];
   /** How the next command joins the previous one (set by operators while walking a sequence). */
   joiner: Joiner;
+  /** Variables of enclosing `for` loops whose words are known (see ShellWord.values). */
+  loops?: ReadonlyMap<string, ShellWord[]>;
 }
 
 /** A command being assembled from the parts of a `command` node (and a heredoc's continuation). */
@@ -67,6 +69,7 @@ function wordContext(draft: Draft, walk: Walk): WordContext {
       draft.nested.push(...result.commands);
       if (result.issues.length > 0) draft.opaque.push(`runs code in which ${result.issues[0]}`);
     },
+    loopValues: (name) => walk.loops?.get(name),
   };
 }
 
@@ -341,8 +344,47 @@ function walkRedirected(node: BashNode, walk: Walk): void {
   walkSequence(continuation, walk);
 }
 
+/**
+ * Whether a loop's body uses its variable only as `$name` or `${name}`: anything else (an
+ * assignment, `read name`, `declare`, `unset`, a name spelled with `$'...'` escapes) could change
+ * it, so the variable is then not bound to the loop's words.
+ */
+function onlyExpands(body: string, name: string): boolean {
+  if (body.includes("$'")) return false;
+  const rest = body.replace(new RegExp(`\\$(\\{${name}\\}|${name}(?![A-Za-z0-9_]))`, 'g'), '');
+  return !new RegExp(`(?<![A-Za-z0-9_])${name}(?![A-Za-z0-9_])`).test(rest);
+}
+
+/**
+ * `for f in WORDS; do BODY; done`: the words are walked as before (their substitutions found);
+ * when they are all static and the body leaves f alone, `$f` in the body stands for them.
+ */
+function walkFor(node: BashNode, walk: Walk): void {
+  const parts = fields(node);
+  const body = parts.find(({ field }) => field === 'body')?.part;
+  walkSequence(parts.filter(({ field }) => field !== 'body').map(({ part }) => part), walk);
+  if (!body) return;
+  const name = node.childForFieldName('variable')?.text;
+  const scratch = newDraft('');
+  const values = parts.filter(({ field }) => field === 'value').map(({ part }) => evaluateWord(part, wordContext(scratch, walk)));
+  const bound =
+    name !== undefined && node.child(0)?.text === 'for' && values.length > 0 && values.every((word) => word.static) && onlyExpands(body.text, name);
+  if (!bound) {
+    walkStatement(body, walk);
+    return;
+  }
+  const loops = new Map(walk.loops ?? []);
+  loops.set(name, values);
+  const inner: Walk = { ...walk, loops };
+  walkStatement(body, inner);
+  walk.joiner = inner.joiner;
+}
+
 function walkStatement(node: BashNode, walk: Walk): void {
   switch (node.type) {
+    case 'for_statement':
+      walkFor(node, walk);
+      return;
     case 'command':
       walkCommand(node, walk, []);
       return;

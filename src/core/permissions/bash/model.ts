@@ -13,6 +13,13 @@ export interface ShellWord {
   static: boolean;
   /** Unquoted glob characters or a leading `~` that the shell would expand. */
   glob: boolean;
+  /**
+   * For `$f`, `"$f"` or `${f}` in the body of `for f in WORDS` (WORDS static, f not touched
+   * otherwise in the body): the words f takes, one per run. The word is still not static.
+   */
+  values?: ShellWord[];
+  /** For `{}` of `find ROOTS -exec`: some file below ROOTS (the word is still not static). */
+  below?: ShellWord[];
 }
 
 export interface Assignment {

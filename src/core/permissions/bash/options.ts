@@ -88,5 +88,6 @@ export function findDangerous(options: readonly ScannedOption[], dangerous: read
  * that begins with a wildcard (a file named `--output=x` would match `*`).
  */
 export function couldInjectOption(word: ShellWord): boolean {
-  return !word.static || (word.glob && /^[*?[]/.test(word.value));
+  if (!word.static) return !word.values || word.values.some(couldInjectOption) || word.values.some((value) => value.value.startsWith('-'));
+  return word.glob && /^[*?[]/.test(word.value);
 }

@@ -18,6 +18,8 @@ export interface WordContext {
   onNestedText(code: string, kind: SubstitutionKind): void;
   /** Reasons the enclosing command can never be allowed automatically. */
   opaque: string[];
+  /** The words a loop variable takes, when an enclosing `for` binds it (see ShellWord.values). */
+  loopValues?(name: string): ShellWord[] | undefined;
 }
 
 function addReason(ctx: WordContext, reason: string): void {
@@ -222,12 +224,37 @@ function evaluatePart(node: BashNode, ctx: WordContext): Part {
   }
 }
 
+/** The variable of a plain `$f` or `${f}` node, or null. */
+function plainVariable(node: BashNode): string | null {
+  const named = node.namedChildren.filter((child): child is BashNode => child !== null);
+  if (named.length !== 1 || named[0].type !== 'variable_name') return null;
+  if (node.type === 'simple_expansion' || (node.type === 'expansion' && node.childCount === 3)) return named[0].text;
+  return null;
+}
+
+/** `$f`, `${f}` (split by the shell) or `"$f"` (one word): a loop variable's name, if any. */
+function loopVariable(node: BashNode): { name: string; quoted: boolean } | null {
+  if (node.type === 'simple_expansion' || node.type === 'expansion') {
+    const name = plainVariable(node);
+    return name ? { name, quoted: false } : null;
+  }
+  if (node.type !== 'string') return null;
+  const named = node.namedChildren.filter((child): child is BashNode => child !== null);
+  const name = named.length === 1 ? plainVariable(named[0]) : null;
+  return name ? { name, quoted: true } : null;
+}
+
 /** Evaluates one argument node (a word, string, concatenation, expansion, ...). */
 export function evaluateWord(node: BashNode, ctx: WordContext): ShellWord {
   const part = evaluatePart(node, ctx);
   const braces = part.static && hasBraceExpansion(part.skeleton);
   const isStatic = part.static && !braces;
-  return { text: node.text, value: isStatic ? part.value : node.text, static: isStatic, glob: part.glob };
+  const word: ShellWord = { text: node.text, value: isStatic ? part.value : node.text, static: isStatic, glob: part.glob };
+  const loop = !isStatic && ctx.loopValues ? loopVariable(node) : null;
+  const values = loop ? ctx.loopValues?.(loop.name) : undefined;
+  // Unquoted, a value with blanks would be split into several words: only known values count.
+  if (loop && values && (loop.quoted || values.every((value) => !/\s/.test(value.value)))) word.values = values;
+  return word;
 }
 
 /** A word that was never in the source (e.g. the implicit `echo` of a bare xargs). */
