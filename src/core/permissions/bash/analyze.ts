@@ -8,6 +8,7 @@ import { inlineCodeOf } from './kinds';
 import type { BashAnalysis, CommandOrigin, ResolvedCommand, ShellWord, SimpleCommand } from './model';
 import { loadBashParser, type BashParser, type BashParserOptions } from './parser';
 import { shellJoin } from './text';
+import { findRoots } from './reads';
 import { basename, resolveWrappers } from './wrappers';
 
 /** Longer command lines are never allowed automatically. */
@@ -19,10 +20,13 @@ const MAX_DEPTH = 8;
 
 const FIND_EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
 
-function argvCommand(words: ShellWord[], origin: CommandOrigin, depth: number): SimpleCommand {
+function argvCommand(words: ShellWord[], origin: CommandOrigin, depth: number, below?: ShellWord[]): SimpleCommand {
   if (origin === 'find -exec') {
-    // `{}` becomes a file name found at run time.
-    words = words.map((word) => (word.value.includes('{}') ? { ...word, static: false } : word));
+    // `{}` becomes a file name found at run time, somewhere below find's starting folders.
+    words = words.map((word) => {
+      if (!word.value.includes('{}')) return word;
+      return word.value === '{}' && below ? { ...word, static: false, below } : { ...word, static: false };
+    });
   }
   return {
     text: shellJoin(words.map((word) => word.value)),
@@ -42,15 +46,17 @@ function argvCommand(words: ShellWord[], origin: CommandOrigin, depth: number): 
 function findExecCommands(command: ResolvedCommand): SimpleCommand[] {
   const found: SimpleCommand[] = [];
   const args = command.argv;
+  const { roots, follows } = findRoots(args.slice(1));
+  const below = follows ? undefined : roots;
   for (let i = 1; i < args.length; i++) {
     if (!FIND_EXEC.has(args[i].value)) continue;
     const end = args.findIndex((word, k) => k > i && (word.value === ';' || word.value === '+'));
     if (end === -1) {
       command.opaque.push(`has ${args[i].value} without its closing ; or +`);
-      found.push(argvCommand(args.slice(i + 1), 'find -exec', command.depth + 1));
+      found.push(argvCommand(args.slice(i + 1), 'find -exec', command.depth + 1, below));
       return found;
     }
-    found.push(argvCommand(args.slice(i + 1, end), 'find -exec', command.depth + 1));
+    found.push(argvCommand(args.slice(i + 1, end), 'find -exec', command.depth + 1, below));
     i = end;
   }
   return found;

@@ -30,7 +30,8 @@
  * - Globs are expanded against the file system as bash would (no dotglob, at most
  *   MAX_GLOB_MATCHES matches, else the read asks); the pattern as written is checked as well, for
  *   when nothing matches. A file operand only known at run time (`$F`, `{a,b}`, `~user`, after
- *   `cd "$D"`, the names xargs adds) asks.
+ *   `cd "$D"`, the names xargs adds) asks; `"$f"` in the body of `for f in WORDS` stands for each
+ *   of WORDS.
  * Not covered: files a program opens by itself (configuration, scripts, inline code such as
  * `python3 -c "open('.env')"`): such programs are not read-only and ask unless a Bash rule allows
  * them.
@@ -158,15 +159,14 @@ const READERS: Record<string, ReaderSpec> = {
   tree: { short: 'LPIoHT' },
   du: { short: 'BdtX', long: ['--block-size', '--max-depth', '--threshold', '--exclude', '--exclude-from', '--time-style'], files: ['-X', '--exclude-from'], lists: ['--files0-from'] },
   stat: { short: 'c', long: ['--format', '--printf'] },
-  realpath: { long: ['--relative-to', '--relative-base'] },
-  readlink: {},
 };
 
-/** Commands that take no file names (or only test whether a path exists): nothing to check. */
+/** Commands that take no file names, or only test or resolve paths (test -f, realpath): not checked. */
 const NO_FILES = new Set([
   'echo', 'printf', 'pwd', 'true', 'false', ':', 'basename', 'dirname', 'seq', 'test', '[', '[[', 'cd', 'pushd', 'popd',
   'dirs', 'tr', 'which', 'type', 'command', 'sleep', 'date', 'whoami', 'id', 'uname', 'nproc', 'hostname', 'printenv',
-  'man', 'exit', 'return', 'set', 'unset', 'export', 'shopt', 'yes', 'hash', 'wait', 'kill', 'jobs',
+  'man', 'exit', 'return', 'set', 'unset', 'export', 'shopt', 'yes', 'hash', 'wait', 'kill', 'jobs', 'realpath',
+  'readlink',
 ]);
 
 const WRAPPER_NAMES = new Set(['timeout', 'time', 'nice', 'nohup', 'stdbuf', 'command', 'builtin', 'exec', 'coproc', 'env', 'xargs', 'sudo', 'doas']);
@@ -241,7 +241,10 @@ function gitOperand(word: ShellWord): Operand[] {
   const rest = word.value.slice(colon + 1);
   if (rest === '') return [own];
   const relative = rest.startsWith('./') || rest.startsWith('../');
-  return [own, { word: { text: word.text, value: rest, static: true, glob: false }, use: 'file', fromAnyParent: !relative }];
+  const path: ShellWord = { text: word.text, value: rest, static: true, glob: false };
+  if (relative) return [own, { word: path, use: 'file' }];
+  // From the working folder as a read; from the folders above it, only a deny counts.
+  return [own, { word: path, use: 'file' }, { word: path, use: 'mention', fromAnyParent: true }];
 }
 
 function gitReads(args: readonly ShellWord[]): Reads & { chdir: ShellWord[] } {
@@ -260,6 +263,26 @@ function gitReads(args: readonly ShellWord[]): Reads & { chdir: ShellWord[] } {
   return { operands: operands.flatMap(gitOperand), unknown: [], chdir };
 }
 
+const DOT: ShellWord = { text: '.', value: '.', static: true, glob: false };
+
+/**
+ * The folders `find` starts from (`.` when none is given), after its -H/-L/-P/-D/-O options;
+ * `follows` when it follows symbolic links (-L, -follow), so files below them can be anywhere.
+ */
+export function findRoots(args: readonly ShellWord[]): { roots: ShellWord[]; follows: boolean } {
+  let i = 0;
+  let follows = false;
+  while (i < args.length && /^-([HLP]+|D|O\d*)$/.test(args[i].value)) {
+    if (args[i].value.includes('L')) follows = true;
+    i += args[i].value === '-D' ? 2 : 1;
+  }
+  const rest = args.slice(i);
+  const end = rest.findIndex((word) => word.value.startsWith('-') || ['(', '!', ')', ','].includes(word.value));
+  const roots = end === -1 ? rest : rest.slice(0, end);
+  if (rest.some((word) => word.value === '-follow')) follows = true;
+  return { roots: roots.length > 0 ? [...roots] : [DOT], follows };
+}
+
 /** `name=value` → value; `@file` → file: the forms in which programs take file names. */
 function mentionForms(word: ShellWord): ShellWord[] {
   if (!word.static) return [];
@@ -276,7 +299,9 @@ function mentionForms(word: ShellWord): ShellWord[] {
 }
 
 function mentions(words: readonly ShellWord[]): Operand[] {
-  return words.flatMap((word) => mentionForms(word).map((form) => ({ word: form, use: 'mention' as const })));
+  return words
+    .flatMap((word) => (!word.static && word.values ? word.values : [word]))
+    .flatMap((word) => (word.below ? [word] : mentionForms(word)).map((form) => ({ word: form, use: 'mention' as const })));
 }
 
 /** The words of a wrapper (`xargs -a FILE`, `env -C DIR`) before the command it runs. */
@@ -335,9 +360,7 @@ function readsOf(command: ResolvedCommand): Reads & { chdir: ShellWord[] } {
   }
   if (NO_FILES.has(name)) return out;
   if (name === 'find') {
-    const end = args.findIndex((word) => word.value.startsWith('-') || ['(', '!', ')', ','].includes(word.value));
-    const roots = end === -1 ? args : args.slice(0, end);
-    out.operands.push(...roots.map((word) => ({ word, use: 'file' as const })));
+    out.operands.push(...findRoots(args).roots.map((word) => ({ word, use: 'file' as const })));
     const list = args.findIndex((word) => word.value === '-files0-from');
     if (list !== -1) out.unknown.push('the files named in the list given to -files0-from');
   } else if (name === 'git') {
@@ -402,7 +425,8 @@ function exists(file: string): boolean {
   }
 }
 
-type Resolved = { paths: string[] } | { unknown: string };
+/** Paths, and whether they are folders read whole (find's `{}`); or why they cannot be known. */
+type Resolved = { paths: string[]; tree?: boolean } | { unknown: string };
 
 /** The folder and every folder above it. */
 function withParents(folder: string): string[] {
@@ -413,6 +437,25 @@ function withParents(folder: string): string[] {
 
 /** The absolute, unnormalized paths an operand stands for (every folder the command may be in). */
 function resolve({ word, fromAnyParent }: Operand, folders: readonly (string | null)[], home: string): Resolved {
+  if (!word.static && word.values) {
+    // A loop variable: every word the loop gives it.
+    const paths: string[] = [];
+    for (const value of word.values) {
+      const resolved = resolve({ word: value, use: 'file', fromAnyParent }, folders, home);
+      if ('unknown' in resolved) return resolved;
+      paths.push(...resolved.paths);
+    }
+    return { paths: [...new Set(paths)] };
+  }
+  if (!word.static && word.below) {
+    const paths: string[] = [];
+    for (const root of word.below) {
+      const resolved = resolve({ word: root, use: 'file' }, folders, home);
+      if ('unknown' in resolved) return resolved;
+      paths.push(...resolved.paths);
+    }
+    return { paths: [...new Set(paths)], tree: true };
+  }
   if (!word.static) return { unknown: `${code(word.text)}, a file name only known at run time` };
   const value = word.value;
   let raws: string[];
@@ -481,8 +524,10 @@ export function checkReads(
       continue;
     }
     let worst: Decision | null = null;
+    // find's `{}` is any file below its starting folders; a mention of it still reports rules only.
+    const how: ReadUse = resolved.tree ? 'tree' : use;
     for (const file of resolved.paths) {
-      const decision = checkRead(file, use);
+      const decision = checkRead(file, how);
       if (use === 'mention' && decision.rule === null) continue;
       if (!worst || RANK[decision.decision] < RANK[worst.decision]) worst = decision;
       if (worst.decision === 'deny') break;

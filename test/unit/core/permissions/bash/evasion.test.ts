@@ -133,7 +133,8 @@ const wrappers: Case[] = [
   { attack: 'a rule for sudo does not cover a changed PATH', command: 'PATH=/tmp/evil sudo apt update', expect: 'ask', rule: null, rules: { allow: ['Bash(sudo apt update)'] } },
   { attack: 'a rule for sudo does not cover env setting PATH', command: 'env PATH=/tmp/evil sudo apt update', expect: 'ask', rule: null, rules: { allow: ['Bash(sudo apt update)'] } },
   { attack: 'a rule for the inner command does not allow sudo', command: 'sudo apt update', expect: 'ask', rule: null, rules: { allow: ['Bash(apt update)'] } },
-  { attack: 'xargs around a read-only tool without risky options', command: 'git ls-files | xargs wc -l', expect: 'allow' },
+  // xargs hands a reader file names nobody can see (`echo /etc/shadow | xargs cat`): it asks.
+  { attack: 'xargs around a read-only tool reads files AgentGate cannot see', command: 'git ls-files | xargs wc -l', expect: 'ask', rule: null },
   { attack: 'xargs around a tool with risky options', command: 'git ls-files | xargs rg foo', expect: 'ask', rule: null },
   { attack: 'an exact rule cannot cover xargs-added arguments', command: 'ls | xargs npm test', expect: 'allow', rules: { allow: ['Bash(npm test:*)'] } },
   { attack: 'an exact rule does not match under xargs', command: 'ls | xargs make build', expect: 'ask', rule: null, rules: { allow: ['Bash(make build)'] } },

@@ -47,7 +47,7 @@ const readOnly: Case[] = [
   allow('pipe a log into head', 'git log --oneline | head -5'),
   allow('pipe into grep', 'cat package.json | grep version'),
   allow('sort and count', 'sort names.txt | uniq -c | sort -rn | head -n 10'),
-  allow('cut fields', "cut -d: -f1 /etc/passwd | sort"),
+  allow('cut fields', 'cut -d: -f1 users.txt | sort'),
   allow('translate characters', "echo hello | tr a-z A-Z"),
   allow('print with echo', 'echo "build finished"'),
   allow('print with printf', 'printf "%s\\n" one two'),
@@ -81,7 +81,6 @@ const readOnly: Case[] = [
   allow('write a note inside the workspace', 'echo "notes" > notes.txt'),
   allow('quoted heredoc into a workspace file', "cat <<'EOF' > docs/notes.md\n# Notes\nUse $HOME here.\nEOF"),
   allow('a loop over files with a read-only body', 'for f in src/*.ts; do wc -l "$f"; done'),
-  allow('xargs into wc', 'git ls-files | xargs wc -l'),
   allow('ls from /usr/bin', '/usr/bin/ls -la'),
 ];
 

@@ -234,7 +234,28 @@ const everyday: ReadCase[] = [
   allow('a pipe', 'cat src/a.ts | grep export | wc -l'),
 ];
 
+const loops: ReadCase[] = [
+  allow('a loop over workspace files', 'for f in src/*.ts; do wc -l "$f"; done'),
+  allow('nested loops over workspace files', 'for f in a b; do for g in c; do cat "$f" "$g"; done; done'),
+  allow('an unquoted loop variable without blanks', 'for f in a.txt b.txt; do head -1 $f; done'),
+  deny('a loop whose words include the denied file', 'for f in README.md .env; do cat "$f"; done'),
+  deny('${f} in the loop body', 'for f in .env; do cat ${f}; done'),
+  deny('a loop variable given to another program', 'for f in .env; do cp "$f" /tmp/; done'),
+  ask('a loop over files outside', 'for f in /etc/*; do cat "$f"; done'),
+  ask('a loop variable the body changes is unknown', 'for f in a; do export f=/etc/shadow; cat "$f"; done', { allow: ['Bash(export:*)'] }),
+  ask('a loop variable read from input is unknown', 'for f in a; do read -r f < list.txt; cat "$f"; done', { allow: ['Bash(read:*)'] }),
+  ask('a loop variable spelled with $\'...\' escapes is unknown', "for f in a; do declare $'\\x66=/etc/shadow'; cat \"$f\"; done", { allow: ['Bash(declare:*)'] }),
+  ask('an unquoted loop variable whose words have blanks is split', 'for f in "a /etc/shadow"; do cat $f; done'),
+  ask('a loop variable inside a longer word', 'for f in a; do cat "$f.bak"; done'),
+  ask('a loop over words only known at run time', 'for f in $(ls); do cat "$f"; done'),
+  ask('after the loop the variable is unknown', 'for f in a; do :; done; cat "$f"'),
+  allow('find -exec reads files below a folder without denied files', 'find src -name "*.ts" -exec grep -l TODO {} \\;', { allow: ['Bash(find:*)'] }),
+  askRule('find -exec reads files below the folder holding the denied file', 'find . -exec grep -l KEY {} \\;'),
+  ask('find -L -exec follows links anywhere', 'find -L src -exec cat {} \\;', { allow: ['Bash(find:*)'] }),
+];
+
 register('bash reads: read-only tools on a Read-denied file', tools, fake);
+register('bash reads: loop variables and find -exec', loops, fake);
 register('bash reads: quoting, paths, cd, wrappers, nesting and redirections', spelling, fake);
 register('bash reads: other commands naming a denied file, and git', mentions, fake);
 register('bash reads: files outside the workspace and names only known at run time', outside, fake);
@@ -271,7 +292,7 @@ describe('bash reads: what reaches checkRead', () => {
   });
 
   it('checks nothing without checkRead (callers that do not pass one keep the old behaviour)', async () => {
-    const decision = await decideBash(input('cat /etc/shadow'));
+    const decision = await decideBash({ ...input('cat /etc/shadow'), checkRead: undefined });
     assert.equal(decision.decision, 'allow');
   });
 });

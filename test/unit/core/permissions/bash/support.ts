@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { decideBash } from '../../../../../src/core/permissions/bash/decide';
-import type { BashDecisionInput } from '../../../../../src/core/permissions/bash/types';
+import type { BashDecisionInput, ReadUse } from '../../../../../src/core/permissions/bash/types';
 import { parseRuleText, type ParsedRule, type RuleList } from '../../../../../src/core/permissions/rules';
 import type { Source } from '../../../../../src/core/settings/types';
 import type { Decision } from '../../../../../src/core/permissions/types';
@@ -44,6 +44,19 @@ export function fakeCheckWrite(raw: string): Decision {
   return { decision: 'ask', reason: `${file} is outside the working directories.`, rule: null, source: null };
 }
 
+/**
+ * Reads inside /proj are allowed and the rest asks, as the engine decides Read with no Read rules
+ * (readArgs.test.ts covers Read deny rules). Like the engine, it resolves the `..` it is handed.
+ */
+export function fakeCheckRead(raw: string, use: ReadUse = 'file'): Decision {
+  assert.ok(path.isAbsolute(raw), `checkRead gets absolute paths, not ${raw}`);
+  const file = path.resolve(raw);
+  if (use === 'mention' || file === WORKSPACE || file.startsWith(`${WORKSPACE}${path.sep}`)) {
+    return { decision: 'allow', reason: 'Reading inside the workspace is allowed without a rule.', rule: null, source: null };
+  }
+  return { decision: 'ask', reason: `Reading outside the workspace (${file}) asks unless a Read rule allows it.`, rule: null, source: null };
+}
+
 export function input(command: string, rules: RuleTexts = {}, overrides: Partial<BashDecisionInput> = {}): BashDecisionInput {
   return {
     command,
@@ -56,6 +69,7 @@ export function input(command: string, rules: RuleTexts = {}, overrides: Partial
     },
     allowReadOnly: true,
     checkWrite: fakeCheckWrite,
+    checkRead: fakeCheckRead,
     ...overrides,
   };
 }
