@@ -306,6 +306,13 @@ function walkGeneric(node: BashNode, walk: Walk): void {
     walkStatement(node, walk);
     return;
   }
+  if (node.type === 'file_redirect') {
+    // `$(< file)`: bash reads the file; a command of its own, with that redirection.
+    const holder = newDraft(node.text);
+    holder.redirects.push(redirectOf(node, holder, walk));
+    emit(holder, walk);
+    return;
+  }
   const holder = newDraft(node.text);
   evaluateWord(node, wordContext(holder, walk));
   if (holder.opaque.length > 0) {
