@@ -3,6 +3,7 @@ import type { EvalEnv } from './env';
 import { decideRead, decideWrite } from './fileDecisions';
 import { askByRule, BYPASS_REASON, denyByRule, plain, withRefusal } from './flow';
 import { isDirectory, pathTarget, PathResolutionError, type PathCache, type PathTarget } from './paths';
+import type { CompiledPathPattern } from './pathRules';
 import type { ParsedRule } from './rules';
 import { describeRule } from './sourceLabel';
 import type { Decision } from './types';
@@ -35,32 +36,32 @@ const isReadRule = (rule: ParsedRule): rule is ReadRule => rule.tool === 'Read' 
  * the path itself, ask (naming the rule) when the path is a folder with files it covers.
  */
 export function checkReadFor(env: EvalEnv): (absolutePath: string, use?: ReadUse) => Decision {
-  let denies: ReadRule[] | undefined;
+  let denies: { rule: ReadRule; pattern: CompiledPathPattern }[] | undefined;
   let asks: ReadRule[] | undefined;
   const cache: PathCache = new Map();
   const mentioned = plain('allow', 'No Read rule denies this path.');
   return (absolutePath, use = 'file') => {
-    denies ??= env.rules.deny.filter(isReadRule);
+    denies ??= env.rules.deny.filter(isReadRule).map((rule) => ({ rule, pattern: env.pattern(rule) }));
     try {
       if (use === 'mention') {
         if (denies.length === 0) return mentioned;
         const target = pathTarget(env.ctx.cwd, absolutePath, cache);
-        const rule = denies.find((r) => env.pattern(r).matchesAny(target, false));
-        if (rule) return denyByRule({ rule });
+        const hit = denies.find(({ pattern }) => pattern.matchesAny(target, false));
+        if (hit) return denyByRule({ rule: hit.rule });
         // A folder whose files a rule denies (`cp -r secrets /tmp`) asks: the word may as well be
         // a subcommand (`kubectl get secrets`). Only a rule that can match below it can cover
         // what is inside, and only then is it worth asking the file system.
-        const below = (r: ReadRule) => target.candidates.some((c) => env.pattern(r).mayMatchBelow(c));
-        const folderRule = denies.some(below) && target.candidates.some(isDirectory) ? denies.find((r) => env.pattern(r).matchesAny(target, true)) : undefined;
-        if (!folderRule) return mentioned;
-        return { ...askByRule({ rule: folderRule }), reason: `${target.display} is a folder with files that ${describeRule(folderRule)} denies, so passing it to a program asks.` };
+        const below = denies.filter(({ pattern }) => target.candidates.some((c) => pattern.mayMatchBelow(c)));
+        const folder = below.length > 0 && target.candidates.some(isDirectory) ? below.find(({ pattern }) => pattern.matchesAny(target, true)) : undefined;
+        if (!folder) return mentioned;
+        return { ...askByRule({ rule: folder.rule }), reason: `${target.display} is a folder with files that ${describeRule(folder.rule)} denies, so passing it to a program asks.` };
       }
       const target = pathTarget(env.ctx.cwd, absolutePath, cache);
       const isDir = target.candidates.some(isDirectory);
       const decision = decideRead('Read', target, isDir, env);
       if (use !== 'tree' || !isDir || decision.decision === 'deny' || (decision.decision === 'ask' && decision.rule !== null)) return decision;
       asks ??= env.rules.ask.filter(isReadRule);
-      return belowFolder(target, denies, 'denies', env) ?? belowFolder(target, asks, 'asks about', env) ?? decision;
+      return belowFolder(target, denies.map(({ rule }) => rule), 'denies', env) ?? belowFolder(target, asks, 'asks about', env) ?? decision;
     } catch (error) {
       if (!(error instanceof PathResolutionError)) throw error;
       return use === 'mention' ? mentioned : plain('deny', `Reading is refused: ${error.message}`);

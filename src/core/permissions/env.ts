@@ -40,8 +40,7 @@ export function workingDirectories(ctx: PermissionContext): string[] {
   return forms;
 }
 
-function compiledPattern(rule: ParsedRule & { specifier: string }, ctx: PermissionContext): CompiledPathPattern {
-  const key = `${ctx.cwd}\0${ctx.home}`;
+function compiledPattern(rule: ParsedRule & { specifier: string }, ctx: PermissionContext, key: string): CompiledPathPattern {
   let byBases = compiledPatterns.get(rule);
   let pattern = byBases?.get(key);
   if (!pattern) {
@@ -53,11 +52,12 @@ function compiledPattern(rule: ParsedRule & { specifier: string }, ctx: Permissi
 }
 
 export function buildEnv(ctx: PermissionContext): EvalEnv {
+  const key = `${ctx.cwd}\0${ctx.home}`;
   return {
     ctx,
     rules: ruleSetOf(ctx.settings),
     mode: resolveMode(ctx),
     workDirs: workingDirectories(ctx),
-    pattern: (rule) => compiledPattern(rule, ctx),
+    pattern: (rule) => compiledPattern(rule, ctx, key),
   };
 }

@@ -75,10 +75,14 @@ export function physicalPath(raw: string, budget = { links: 0 }, cache?: PathCac
       current = known;
       continue;
     }
-    let stat: fs.Stats;
+    let stat: fs.Stats | undefined;
     try {
-      stat = fs.lstatSync(next);
+      // Without an exception for a missing file, which is the common case and costs far more.
+      stat = fs.lstatSync(next, { throwIfNoEntry: false });
     } catch {
+      stat = undefined;
+    }
+    if (!stat) {
       // Missing (or not searchable): the rest cannot go through a link we could see.
       cache?.set(next, null);
       return path.resolve(next, ...parts.slice(i + 1));
@@ -143,7 +147,7 @@ export function insideAll(target: PathTarget, folders: readonly string[]): boole
 /** Whether the path is an existing directory (following links). */
 export function isDirectory(p: string): boolean {
   try {
-    return fs.statSync(p).isDirectory();
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
   } catch {
     return false;
   }
