@@ -26,7 +26,8 @@ const STATUS_TEXT: Record<EditStatus, string> = {
 
 export class EditsDock {
   readonly element: HTMLElement;
-  private collapsed = false;
+  /** The person's choice; until they choose, the list is open only while edits wait for review. */
+  private expanded: boolean | undefined;
 
   constructor(private readonly hooks: EditHooks) {
     this.element = h('section', { class: 'edits-dock', attrs: { 'aria-label': 'Edits' } });
@@ -38,16 +39,17 @@ export class EditsDock {
     if (edits.length === 0) return;
     const pending = edits.filter((edit) => edit.status === 'pending');
     const heading = pending.length > 0 ? `${pending.length} edit${pending.length === 1 ? '' : 's'} waiting for your review` : `Edits this session (${edits.length})`;
+    const open = pending.length > 0 || (this.expanded ?? false);
     const toggle = button({
       label: heading,
-      icon: this.collapsed ? 'chevron-right' : 'chevron-down',
+      icon: open ? 'chevron-down' : 'chevron-right',
       variant: 'plain',
       onClick: () => {
-        this.collapsed = !this.collapsed;
+        this.expanded = !open;
         this.update(edits);
       },
     });
-    toggle.setAttribute('aria-expanded', String(!this.collapsed));
+    toggle.setAttribute('aria-expanded', String(open));
     const header = h('div', { class: 'edits-header' }, toggle);
     if (pending.length > 1) {
       header.append(
@@ -56,7 +58,7 @@ export class EditsDock {
       );
     }
     const list = h('ul', { class: 'edits-list' });
-    list.hidden = this.collapsed && pending.length === 0;
+    list.hidden = !open;
     for (const edit of edits) list.append(this.row(edit));
     this.element.replaceChildren(header, list);
   }

@@ -54,7 +54,7 @@ export class Toolbar {
     this.mode.dataset.mode = message.mode;
     const unavailable = message.options.find((option) => !option.available && option.unavailableReason);
     this.modeHelp.textContent = `${MODE_LABEL[message.mode]}: ${MODE_SUMMARY[message.mode]}`;
-    this.modeHelp.title = unavailable?.unavailableReason ?? '';
+    this.modeHelp.title = [this.modeHelp.textContent, unavailable?.unavailableReason].filter(Boolean).join('\n');
   }
 
   setUsage(totals: UsageTotals, costUsd: number | null): void {

@@ -36,9 +36,13 @@ describe('panel: Accept Edits mode', () => {
     await prompt.waitFor();
     for (const [index, file] of files.entries()) assert.equal(await readFile(path.join(scenario.workspace, file), 'utf8'), `# Note ${index + 1}\n`);
     assert.equal(await panel.getByRole('button', { name: 'Accept', exact: true }).count(), 0, 'no edit waited for review');
+    const edits = panel.getByRole('button', { name: 'Edits this session (3)' });
+    assert.equal(await edits.getAttribute('aria-expanded'), 'false', 'applied edits are listed folded');
+    await edits.click();
     assert.equal(await panel.getByRole('button', { name: 'Undo', exact: true }).count(), 3);
     assert.equal(await panel.getByRole('button', { name: 'Review', exact: true }).count(), 3);
     await scenario.screenshot('d1-edits-applied-command-asks');
+    await edits.click();
     await prompt.getByRole('button', { name: 'Allow once', exact: true }).click();
     await panel.getByText('Wrote three notes and ran the sample.').waitFor();
     await scenario.idle();
