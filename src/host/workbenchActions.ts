@@ -37,9 +37,6 @@ export async function runSetupAction(action: SetupAction, log: vscode.LogOutputC
     case 'manageTrust':
       await vscode.commands.executeCommand('workbench.trust.manage');
       return;
-    case 'openSettings':
-      await vscode.commands.executeCommand('workbench.action.openSettings', 'agentgate');
-      return;
     case 'showLog':
       log.show();
       return;
