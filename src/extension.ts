@@ -12,6 +12,8 @@ import { readAttachments, searchFiles, selectionLabel } from './host/chat/worksp
 import { registerCommands } from './host/commands';
 import { TEST_COMMANDS } from './host/testCommands';
 import { EditReview } from './host/edits/editReview';
+import { registerMcp } from './host/mcp/registerMcp';
+import { registerFolderTrust } from './host/trust/folderTrust';
 import { WorkspaceFileSystem } from './host/edits/workspaceFileSystem';
 import { ModeController } from './host/mode/modeController';
 import { createModeStatusItem } from './host/mode/modeStatusItem';
@@ -32,12 +34,24 @@ function workspaceFolders(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath);
 }
 
+/** Stops the MCP servers; deactivate() waits for it. */
+let stopMcpServers: (() => Promise<void>) | undefined;
+
 /** Composition root: build the services, register views and commands, keep the disposables. */
 export function activate(context: vscode.ExtensionContext): AgentGateApi {
   const log = vscode.window.createOutputChannel('AgentGate', { log: true });
   const home = os.homedir();
   const cwd = () => workspaceFolders()[0];
+  /** VS Code's workspace trust: false in Restricted Mode, where the agent runs no tools. */
   const trusted = () => vscode.workspace.isTrusted;
+  // AgentGate's own trust of the folder (~/.agentgate/trust.json, shared with the CLI): it gates
+  // the project's allow rules, env, apiKeyHelper and .mcp.json servers.
+  const folderTrust = registerFolderTrust(context, { home, log });
+  let folderTrusted = false;
+  const readFolderTrust = async () => {
+    const folder = cwd();
+    folderTrusted = folder === undefined ? false : await folderTrust.isTrusted(folder);
+  };
 
   let route: ReturnType<typeof createRouter> = () => Promise.resolve();
   const panel = new ChatViewProvider({
@@ -49,8 +63,10 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
   });
   const pending = new PendingCount(panel);
   const apiKeys = new ApiKeyStore(context.secrets);
-  const settings = new SettingsService({ home, cwd, trusted, log });
-  const modes = new ModeController(panel, trusted());
+  const settings = new SettingsService({ home, cwd, trusted: () => folderTrusted, log });
+  const modes = new ModeController(panel, folderTrusted);
+  const mcp = registerMcp(context, { home, env: process.env, log, trust: folderTrust, folders: workspaceFolders });
+  stopMcpServers = () => mcp.stopAll();
   const status = createModeStatusItem();
 
   // The closures below run only after `chat` is built (it needs the prompter and edit review).
@@ -88,7 +104,12 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
     home,
     cwd,
     workspaceFolders,
-    trusted,
+    ensureTrust: async (folder) => {
+      const state = await folderTrust.ensureFolderTrust(folder);
+      if ((state === 'trusted') !== folderTrusted) await onTrustChanged();
+      return state;
+    },
+    mcpTools: (folder) => mcp.prepare(folder),
     mode: () => modes.current,
     settings: () => settings.get(),
     reloadSettings: () => settings.reload(),
@@ -110,9 +131,19 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
     beforeTurn: () => settings.reload(),
     log,
   });
-  const setup = new SetupPublisher({ panel, env: process.env, settings: () => settings.current, trusted, storedApiKey: () => apiKeys.get() });
+  const setup = new SetupPublisher({ panel, env: process.env, settings: () => settings.current, trusted, folderTrusted: () => folderTrusted, storedApiKey: () => apiKeys.get() });
   const publishSetup = () => void setup.publish().catch((error: unknown) => log.error(`Could not check the provider set-up: ${String(error)}`));
   const workbench = createWorkbenchActions(log);
+  /** Re-reads the folder's trust, then the settings it gates, and tells the panel. */
+  async function onTrustChanged(): Promise<void> {
+    try {
+      await readFolderTrust();
+      await settings.reload();
+    } catch (error) {
+      log.error(`Could not load settings: ${String(error)}`);
+    }
+    publishSetup();
+  }
   route = createRouter({
     chat: {
       send: (turnId, text, context) => chat.send(turnId, text, context),
@@ -134,7 +165,16 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
     mentions: {
       search: async (requestId, query) => panel.post({ type: 'mention/results', requestId, files: await searchFiles(query), selection: selectionLabel() }),
     },
-    setup: { run: (action) => runSetupAction(action, log) },
+    setup: {
+      run: (action) =>
+        runSetupAction(action, {
+          log,
+          trustFolder: async () => {
+            const folder = cwd();
+            if (folder !== undefined) await folderTrust.askAgain(folder);
+          },
+        }),
+    },
     workbench,
   });
 
@@ -152,16 +192,16 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
     ...registerCommands({ chat, edits, modes, apiKeys, focusPanel: () => panel.reveal() }),
     modes.onDidChange((mode) => status.show(mode)),
     settings.onDidChange((loaded) => {
-      if (loaded) modes.update(loaded, trusted());
+      if (loaded) modes.update(loaded, folderTrusted);
       publishSetup();
     }),
     apiKeys.onDidChange(publishSetup),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void settings.reload()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void onTrustChanged()),
+    folderTrust.onDidChangeTrust(() => void onTrustChanged()),
     { dispose: () => void chat.closeSession() },
   );
   status.show(modes.current);
-  void settings.reload().catch((error: unknown) => log.error(`Could not load settings: ${String(error)}`));
-  publishSetup();
+  void onTrustChanged();
   log.info(`AgentGate ${version} activated`);
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     // For integration tests only: act as the webview would (same validation), read the mode.
@@ -173,6 +213,7 @@ export function activate(context: vscode.ExtensionContext): AgentGateApi {
   return { version, onDidPanelExchange: panel.onDidExchange };
 }
 
-export function deactivate(): void {
-  // Everything started here is in context.subscriptions and disposed by VS Code.
+/** Everything else started here is in context.subscriptions; MCP servers are awaited. */
+export function deactivate(): Promise<void> | undefined {
+  return stopMcpServers?.();
 }

@@ -29,13 +29,17 @@ export function createWorkbenchActions(log: vscode.LogOutputChannel) {
   };
 }
 
-export async function runSetupAction(action: SetupAction, log: vscode.LogOutputChannel): Promise<void> {
+export async function runSetupAction(action: SetupAction, deps: { log: vscode.LogOutputChannel; trustFolder(): Promise<unknown> }): Promise<void> {
+  const { log } = deps;
   switch (action) {
     case 'setApiKey':
       await vscode.commands.executeCommand('agentgate.setApiKey');
       return;
     case 'manageTrust':
       await vscode.commands.executeCommand('workbench.trust.manage');
+      return;
+    case 'trustFolder':
+      await deps.trustFolder();
       return;
     case 'showLog':
       log.show();

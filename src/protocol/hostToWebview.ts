@@ -21,6 +21,11 @@ export interface SetupStatus {
     | { configured: false; problem: string };
   /** False in Restricted Mode: the agent then runs no tools. */
   trusted: boolean;
+  /**
+   * Whether the person trusts this folder's code in AgentGate (~/.agentgate/trust.json). Until
+   * then its project allow rules, env, apiKeyHelper and .mcp.json servers are ignored.
+   */
+  folderTrusted: boolean;
 }
 
 export interface ModeOption {

@@ -63,7 +63,7 @@ export const editUndo = message('edit/undo', { editId: id });
 /** Workspace files whose path contains `query`, for @-mentions. */
 export const mentionSearch = message('mention/search', { query: z.string().max(500) });
 
-export const SETUP_ACTIONS = ['setApiKey', 'manageTrust', 'showLog'] as const;
+export const SETUP_ACTIONS = ['setApiKey', 'manageTrust', 'trustFolder', 'showLog'] as const;
 export type SetupAction = (typeof SETUP_ACTIONS)[number];
 export const setupRun = message('setup/run', { action: z.enum(SETUP_ACTIONS) });
 

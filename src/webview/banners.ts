@@ -1,6 +1,7 @@
 /**
  * Why the agent cannot work, or works with limits, and what to do about it: no provider
- * configured, or the workspace in Restricted Mode. The panel is never blank.
+ * configured, the workspace in Restricted Mode, or the folder not trusted by AgentGate yet. The
+ * panel is never blank.
  */
 import type { SetupAction, SetupStatus } from '../protocol/messages';
 import { button, h, icon } from './dom';
@@ -35,6 +36,19 @@ export function renderBanners(status: SetupStatus, run: (action: SetupAction) =>
           text: 'This folder is not trusted, so AgentGate will chat but will not read or edit files, run commands or reach the network, and the project’s own settings cannot relax permissions. Trust the folder if you know where it came from.',
         }),
         h('div', { class: 'banner-actions' }, button({ label: 'Manage Workspace Trust', icon: 'workspace-trusted', onClick: () => run('manageTrust') })),
+      ),
+    );
+  }
+  if (status.trusted && !status.folderTrusted) {
+    banners.push(
+      h(
+        'section',
+        { class: 'banner banner-info', attrs: { 'aria-label': 'Folder not trusted' } },
+        h('h2', {}, icon('shield'), h('span', { text: 'This folder is not trusted by AgentGate yet' })),
+        h('p', {
+          text: 'Its project allow rules, env, apiKeyHelper and .mcp.json servers are ignored until you trust it; its deny and ask rules already apply. AgentGate asks the first time the agent acts here.',
+        }),
+        h('div', { class: 'banner-actions' }, button({ label: 'Trust Folder…', icon: 'workspace-trusted', onClick: () => run('trustFolder') })),
       ),
     );
   }

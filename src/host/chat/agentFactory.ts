@@ -19,7 +19,7 @@ import { createModelProvider } from '../../core/providers/createProvider';
 import { addPermissionRule } from '../../core/settings';
 import type { EffectiveSettings, PermissionMode } from '../../core/settings/types';
 import { builtinTools, NodeProcessRunner, nodeFetchText, SessionReadTracker } from '../../core/tools/index';
-import type { FileSystem } from '../../core/tools/types';
+import type { AgentTool, FileSystem } from '../../core/tools/types';
 
 interface Disposable {
   dispose(): void;
@@ -30,7 +30,14 @@ export interface AgentFactoryDeps {
   home: string;
   cwd(): string | undefined;
   workspaceFolders(): string[];
-  trusted(): boolean;
+  /**
+   * Before the agent acts in a folder: VS Code's Restricted Mode ('restricted': no tools), else
+   * AgentGate's trust of the folder, asking the person the first time (settings are reloaded
+   * when the answer changes them).
+   */
+  ensureTrust(folder: string): Promise<'trusted' | 'untrusted' | 'restricted'>;
+  /** The folder's MCP tools (servers started only when approved and allowed by policy). */
+  mcpTools(folder: string): Promise<AgentTool[]>;
   mode(): PermissionMode;
   settings(): Promise<EffectiveSettings | undefined>;
   /** Reloads settings after a rule was saved. */
@@ -59,12 +66,14 @@ export class AgentFactory implements SessionFactory, Disposable {
     const { deps } = this;
     const cwd = deps.cwd();
     if (cwd === undefined) throw new AgentSetupError('Open a folder first: AgentGate works inside a workspace folder.');
+    const trust = await deps.ensureTrust(cwd);
     const settings = await deps.settings();
     if (settings === undefined) throw new AgentSetupError('The workspace settings could not be loaded; see the AgentGate log.');
     const env = mergedEnv(deps.env, settings);
     let config;
     try {
-      config = resolveProviderConfig(env, settings.model ? { model: settings.model.value } : {});
+      // As in Claude Code: ANTHROPIC_MODEL beats the settings' model.
+      config = resolveProviderConfig(env, settings.model && !env.ANTHROPIC_MODEL ? { model: settings.model.value } : {});
     } catch (error) {
       throw new AgentSetupError(error instanceof Error ? error.message : String(error), { cause: error });
     }
@@ -94,7 +103,7 @@ export class AgentFactory implements SessionFactory, Disposable {
       provider,
       model: config.model,
       system,
-      tools: deps.trusted() ? builtinTools : [],
+      tools: trust === 'restricted' ? [] : [...builtinTools, ...(await deps.mcpTools(cwd))],
       toolContext: {
         cwd,
         workspaceFolders,

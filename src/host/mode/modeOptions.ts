@@ -19,7 +19,7 @@ export function modeOptions(settings: EffectiveSettings | undefined, trusted: bo
 function unavailableReason(mode: PermissionMode, settings: EffectiveSettings | undefined, trusted: boolean): string | undefined {
   if (mode === 'default' || mode === 'plan') return undefined;
   if (settings?.managedFailure) return `The managed policy at ${settings.managedFailure.file} could not be read, so only Default and Plan are allowed.`;
-  if (!trusted) return 'Restricted Mode: trust this folder first.';
+  if (!trusted) return 'Trust this folder first (AgentGate asks when the agent first acts here).';
   if (mode === 'bypassPermissions') {
     const disabled = settings?.permissions.disableBypassPermissionsMode;
     if (disabled) return `Bypass is turned off by disableBypassPermissionsMode in ${disabled.source.file}.`;

@@ -9,6 +9,8 @@ export interface SetupPublisherDeps {
   env: NodeJS.ProcessEnv;
   settings(): EffectiveSettings | undefined;
   trusted(): boolean;
+  /** AgentGate's own trust of the folder (the shared trust store). */
+  folderTrusted(): boolean;
   storedApiKey(): Promise<string | undefined>;
 }
 
@@ -22,6 +24,6 @@ export class SetupPublisher {
       storedKey: (await this.deps.storedApiKey()) !== undefined,
       apiKeyHelper: settings?.apiKeyHelper !== undefined,
     });
-    this.deps.panel.post({ type: 'setup/status', provider, trusted: this.deps.trusted() });
+    this.deps.panel.post({ type: 'setup/status', provider, trusted: this.deps.trusted(), folderTrusted: this.deps.folderTrusted() });
   }
 }

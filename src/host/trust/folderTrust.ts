@@ -86,6 +86,12 @@ export class FolderTrustService implements vscode.Disposable {
     return pending;
   }
 
+  /** Asks again (the panel's "Trust Folder…"), even if the person said no before in this window. */
+  askAgain(folder: string): Promise<FolderTrustState> {
+    this.declined.delete(path.resolve(folder));
+    return this.ensureFolderTrust(folder);
+  }
+
   /** Trust or distrust without asking (a command, or the person's answer elsewhere). */
   async setTrusted(folder: string, trusted: boolean): Promise<void> {
     await this.deps.store.setTrusted(folder, trusted);
