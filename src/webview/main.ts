@@ -28,6 +28,7 @@ function send(message: Outbound): string {
 let helloId = '';
 let mode: PanelMode = 'default';
 let workspaceName: string | null = null;
+let extensionVersion: string | null = null;
 let mentionRequest = '';
 
 const status = h('p', { class: 'visually-hidden', attrs: { role: 'status', id: 'announcer' } });
@@ -51,6 +52,7 @@ const hooks = {
       h('p', { text: `Ask the agent to explain, change or run things in ${workspaceName ? `“${workspaceName}”` : 'your workspace'}.` }),
       h('p', { text: `It asks before it edits files, runs commands or uses the network, unless a rule or the mode allows it. Mode now: ${MODE_LABEL[mode]} (${MODE_SUMMARY[mode]})` }),
       h('p', { class: 'muted', text: 'Type @ to attach files or your editor selection. Enter sends, Shift+Enter adds a line, Escape stops.' }),
+      h('p', { class: 'muted version', attrs: { 'aria-label': 'Version' }, text: extensionVersion ? `AgentGate ${extensionVersion}` : '' }),
     ),
 };
 
@@ -109,6 +111,7 @@ function receive(message: HostToWebview): void {
     case 'app/welcome':
       if (message.requestId !== helloId) return;
       workspaceName = message.workspaceName;
+      extensionVersion = message.version;
       document.body.dataset.connected = 'true';
       transcript.refreshEmptyState();
       return;

@@ -28,13 +28,15 @@ describe('AgentGate panel (packaged extension in code-server)', () => {
     assert.deepEqual(installed, [`${EXTENSION_ID}@0.1.0`]);
   });
 
-  it('opens from the activity bar and greets the workspace the host names', async () => {
+  it('opens from the activity bar and shows the version and workspace the host names', async () => {
     await openAgentGateView(workbench.page);
     const panel = workbench.webview();
     // data-connected is set when the host's app/welcome answers the panel's app/hello.
     await expectAttribute(panel.locator('body'), 'data-connected', 'true');
     await panel.getByRole('heading', { name: 'AgentGate' }).waitFor();
     await expectText(panel.locator('.empty-state'), /in “sample-workspace”/);
+    // The version the host sent in app/welcome, rendered by the webview.
+    await expectText(panel.getByLabel('Version'), /^AgentGate 0\.1\.0$/);
     await panel.getByRole('button', { name: 'Send' }).waitFor();
   });
 
