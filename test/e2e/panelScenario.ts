@@ -3,7 +3,7 @@
  * packaged extension pointed at it (ANTHROPIC_BASE_URL and a test key in its environment), a
  * fresh copy of the sample workspace, and the AgentGate view open.
  */
-import { cp } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { SAMPLE_WORKSPACE, vsixPath } from '../support/harness/config';
@@ -29,17 +29,28 @@ export interface PanelScenario {
   close(): Promise<void>;
 }
 
-export async function startPanelScenario(label: string, script: readonly ScriptStep[]): Promise<PanelScenario> {
+export interface PanelScenarioOptions {
+  /** Folders AgentGate trusts from the start (default: the sandbox, so the workspace copy). */
+  trustedFolders?: readonly string[];
+  /** Files written into the workspace copy before it opens (path relative to it → content). */
+  files?: Readonly<Record<string, string>>;
+}
+
+export async function startPanelScenario(label: string, script: readonly ScriptStep[], options: PanelScenarioOptions = {}): Promise<PanelScenario> {
   const server = await startModelServer('anthropic', script);
   let workbench: Workbench;
   try {
-    workbench = await startWorkbench({ label, vsix: await vsixPath(), env: server.env });
+    workbench = await startWorkbench({ label, vsix: await vsixPath(), env: server.env, ...(options.trustedFolders ? { trustedFolders: options.trustedFolders } : {}) });
   } catch (error) {
     await server.close();
     throw error;
   }
   const workspace = path.join(workbench.sandbox.root, 'workspace');
   await cp(SAMPLE_WORKSPACE, workspace, { recursive: true });
+  for (const [name, content] of Object.entries(options.files ?? {})) {
+    await mkdir(path.dirname(path.join(workspace, name)), { recursive: true });
+    await writeFile(path.join(workspace, name), content);
+  }
   await workbench.open(workspace);
   await openAgentGateView(workbench.page);
   // Move the pointer off the activity bar so its hover never covers the panel in screenshots.

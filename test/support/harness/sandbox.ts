@@ -10,7 +10,8 @@ import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { onCleanup } from './cleanup';
-import { CACHE_DIR, RUNS_DIR } from './config';
+import { FileTrustStore } from '../../../src/core/trust/trustStore';
+import { CACHE_DIR, RUNS_DIR, SAMPLE_WORKSPACE } from './config';
 import { inheritedEnv } from './env';
 
 export interface Sandbox {
@@ -36,6 +37,13 @@ export interface SandboxOptions {
    * folder per run under `<cache>/runs/`, deleted by `remove()`.
    */
   readonly persistent?: boolean;
+  /**
+   * Folders AgentGate trusts from the start (written to the sandbox's ~/.agentgate/trust.json;
+   * trust covers subfolders). Default: the sample workspace and the sandbox itself (scenarios
+   * copy their workspace into it), so tests about other things never meet the trust dialog; none
+   * for a persistent sandbox. Pass [] to test the dialog.
+   */
+  readonly trustedFolders?: readonly string[];
 }
 
 /** User settings for a quiet, deterministic workbench: nothing phones home, nothing pops up. */
@@ -97,6 +105,9 @@ export async function createSandbox(label: string, options: SandboxOptions = {})
   await mkdir(tmp, { recursive: true });
   await mkdir(runtime, { recursive: true });
   await chmod(runtime, 0o700);
+
+  const trust = FileTrustStore.forHome(dir('home'));
+  for (const folder of options.trustedFolders ?? (options.persistent ? [] : [SAMPLE_WORKSPACE, root])) await trust.setTrusted(folder, true);
 
   const settingsFile = dir('user-data', 'User', 'settings.json');
   if (!options.persistent || !existsSync(settingsFile)) {
