@@ -64,7 +64,7 @@ export function headlessRefusalMessage(decision: Decision): string {
 export function personDenialMessage(decision: Decision, feedback: string | undefined): string {
   const said = feedback !== undefined && feedback.trim() !== '' ? ` Their feedback: "${feedback.trim()}"` : ' They gave no reason.';
   return (
-    `The person denied this action. It needed approval because: ${decision.reason}.${said} ` +
+    `The person denied this action. It needed approval because: ${asSentence(decision.reason)}${said} ` +
     'Do not retry the same action; adjust your approach to their feedback, or ask them how to proceed.'
   );
 }
