@@ -11,6 +11,7 @@ import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/s
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { LineTail } from './lineTail';
+import { signalProcessGroup } from '../util/signalProcessGroup';
 
 export interface StdioServerParams {
   command: string;
@@ -31,23 +32,6 @@ export class McpSpawnError extends Error {
   override name = 'McpSpawnError';
 }
 
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    if (process.platform === 'win32') {
-      spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
-    } else {
-      process.kill(-pid, signal);
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-    // No such group: the group is gone, or the process is not a group leader; signal it directly.
-    try {
-      process.kill(pid, signal);
-    } catch (inner) {
-      if ((inner as NodeJS.ErrnoException).code !== 'ESRCH') throw inner;
-    }
-  }
-}
 
 function groupAlive(pid: number): boolean {
   if (process.platform === 'win32') return false;
@@ -162,9 +146,9 @@ export class ProcessGroupStdioTransport implements Transport {
 
   /** After the server exited by itself: stop what it left in its group, SIGKILL after the grace period. */
   private sweepGroup(pid: number): void {
-    signalGroup(pid, 'SIGTERM');
+    signalProcessGroup(pid, 'SIGTERM');
     const timer = setTimeout(() => {
-      if (groupAlive(pid)) signalGroup(pid, 'SIGKILL');
+      if (groupAlive(pid)) signalProcessGroup(pid, 'SIGKILL');
     }, this.grace);
     timer.unref();
   }
@@ -174,9 +158,9 @@ export class ProcessGroupStdioTransport implements Transport {
     if (!child || child.pid === undefined) return;
     const pid = child.pid;
     child.stdin?.end();
-    signalGroup(pid, 'SIGTERM');
+    signalProcessGroup(pid, 'SIGTERM');
     if (!(await waitFor(() => this.streamsClosed, this.grace))) {
-      signalGroup(pid, 'SIGKILL');
+      signalProcessGroup(pid, 'SIGKILL');
       // A process that left the group may still hold the pipes open: stop waiting for it.
       if (!(await waitFor(() => this.streamsClosed, this.grace))) {
         child.stdout?.destroy();
@@ -184,7 +168,7 @@ export class ProcessGroupStdioTransport implements Transport {
       }
     }
     if (!(await waitFor(() => !groupAlive(pid), this.grace))) {
-      signalGroup(pid, 'SIGKILL');
+      signalProcessGroup(pid, 'SIGKILL');
       await waitFor(() => !groupAlive(pid), this.grace);
     }
     this.readBuffer.clear();

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { signalProcessGroup } from '../util/signalProcessGroup';
 import { OutputCapture } from './outputCapture';
 import type { ProcessResult } from './types';
 
@@ -24,13 +25,9 @@ export function abortError(): Error {
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    if (process.platform === 'win32') {
-      spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true }).on('error', () => undefined);
-    } else {
-      process.kill(-pid, signal);
-    }
+    signalProcessGroup(pid, signal);
   } catch {
-    // ESRCH: the group is already gone.
+    // EPERM and the like: nothing more can be done from here; the timeout still reports it.
   }
 }
 
