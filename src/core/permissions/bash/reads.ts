@@ -36,9 +36,7 @@
  * `python3 -c "open('.env')"`): such programs are not read-only and ask unless a Bash rule allows
  * them.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { joinRaw } from '../paths';
 import type { Decision } from '../types';
 import type { ResolvedCommand, ShellWord } from './model';
@@ -47,6 +45,8 @@ import { code } from './text';
 import type { ReadUse } from './types';
 import { basename, isPattern } from './wrappers';
 import type { WorkingFolders } from './writes';
+import { expandGlob, MAX_GLOB_MATCHES } from './globExpand';
+import { GIT_GLOBAL_WITH_VALUE, GIT_NO_PATHS, GIT_READS, NO_FILES, READERS, WRAPPER_NAMES, type ReaderSpec } from './readers';
 
 export interface ReadCheck {
   /** The operand as written. */
@@ -59,124 +59,6 @@ export interface ReadCheck {
   decision: Decision;
 }
 
-/** How a known reader takes its arguments. */
-interface ReaderSpec {
-  /** Short options that take a value (`-n 5`, `-n5`). */
-  short?: string;
-  /** Long options that take a value as the next word when not written `--name=value`. */
-  long?: readonly string[];
-  /** Options whose value is a file the command reads. */
-  files?: readonly string[];
-  /** Options or flags that make it read files named inside another file (unknown here). */
-  lists?: readonly string[];
-  /** The first operand is a pattern or script unless one of these options gives it. */
-  patternUnless?: readonly string[];
-  /** With one of these there is no pattern operand at all (rg --files). */
-  noPattern?: readonly string[];
-  /** Flags that make it read folders recursively; `always` for rg. */
-  recursive?: readonly string[] | 'always';
-  /** Flags that make it follow symbolic links while recursing. */
-  follow?: readonly string[];
-  /** Only the first operands are read (uniq's second operand is its output). */
-  maxOperands?: number;
-}
-
-const GREP: ReaderSpec = {
-  short: 'efmABCdD',
-  long: ['--regexp', '--file', '--max-count', '--after-context', '--before-context', '--context', '--directories', '--devices', '--include', '--exclude', '--exclude-from', '--exclude-dir', '--label', '--binary-files', '--group-separator'],
-  files: ['-f', '--file', '--exclude-from'],
-  patternUnless: ['-e', '--regexp', '-f', '--file'],
-  recursive: ['-r', '--recursive', '-R', '--dereference-recursive'],
-  follow: ['-R', '--dereference-recursive'],
-};
-const SUMS: ReaderSpec = { lists: ['-c', '--check'] };
-const BASE64: ReaderSpec = { short: 'w', long: ['--wrap'] };
-
-const READERS: Record<string, ReaderSpec> = {
-  cat: {},
-  tac: { short: 's', long: ['--separator'] },
-  head: { short: 'nc', long: ['--lines', '--bytes'] },
-  tail: { short: 'ncs', long: ['--lines', '--bytes', '--sleep-interval', '--pid', '--max-unchanged-stats'] },
-  wc: { lists: ['--files0-from'] },
-  nl: { short: 'bdfhilnsvw', long: ['--body-numbering', '--section-delimiter', '--footer-numbering', '--header-numbering', '--line-increment', '--join-blank-lines', '--number-format', '--number-separator', '--starting-line-number', '--number-width'] },
-  cut: { short: 'bcdf', long: ['--bytes', '--characters', '--delimiter', '--fields', '--output-delimiter'] },
-  sort: {
-    short: 'kStTo',
-    long: ['--key', '--field-separator', '--buffer-size', '--temporary-directory', '--output', '--batch-size', '--parallel', '--compress-program', '--sort', '--random-source', '--files0-from'],
-    files: ['--random-source'],
-    lists: ['--files0-from'],
-  },
-  uniq: { short: 'fsw', long: ['--skip-fields', '--skip-chars', '--check-chars'], maxOperands: 1 },
-  grep: GREP,
-  egrep: GREP,
-  fgrep: GREP,
-  rg: {
-    short: 'efgmABCtTjMErd',
-    long: ['--regexp', '--file', '--glob', '--iglob', '--max-count', '--after-context', '--before-context', '--context', '--type', '--type-not', '--threads', '--max-columns', '--encoding', '--replace', '--max-depth', '--ignore-file', '--pre', '--pre-glob', '--type-add', '--type-clear', '--colors', '--sort', '--sortr', '--max-filesize', '--path-separator', '--context-separator', '--field-match-separator', '--field-context-separator', '--engine', '--dfa-size-limit', '--regex-size-limit', '--hostname-bin'],
-    files: ['-f', '--file', '--ignore-file'],
-    patternUnless: ['-e', '--regexp', '-f', '--file'],
-    noPattern: ['--files', '--type-list'],
-    recursive: 'always',
-    follow: ['-L', '--follow'],
-  },
-  diff: {
-    short: 'CUIxXSLFWD',
-    long: ['--context', '--unified', '--ignore-matching-lines', '--exclude', '--exclude-from', '--starting-file', '--label', '--show-function-line', '--width', '--ifdef', '--from-file', '--to-file', '--tabsize', '--horizon-lines', '--color', '--palette'],
-    files: ['-X', '--exclude-from', '--from-file', '--to-file'],
-    recursive: ['-r', '--recursive'],
-  },
-  cmp: { short: 'in', long: ['--ignore-initial', '--bytes'] },
-  comm: { long: ['--output-delimiter'] },
-  paste: { short: 'd', long: ['--delimiters'] },
-  join: { short: 'aeotv12j' },
-  base64: BASE64,
-  base32: BASE64,
-  basenc: BASE64,
-  xxd: { short: 'cglosnR', maxOperands: 1 },
-  od: { short: 'AjNSt', long: ['--address-radix', '--skip-bytes', '--read-bytes', '--format'] },
-  hexdump: { short: 'efns', files: ['-f'] },
-  strings: { short: 'nteT', long: ['--bytes', '--radix', '--encoding', '--target', '--output-separator'] },
-  less: { short: 'bhjkoOpPtTxyz#', files: ['-k'] },
-  more: { short: 'n' },
-  fold: { short: 'w', long: ['--width'] },
-  fmt: { short: 'pwg', long: ['--prefix', '--width', '--goal'] },
-  expand: { short: 't', long: ['--tabs'] },
-  unexpand: { short: 't', long: ['--tabs'] },
-  rev: {},
-  column: { short: 'csoNHRTWlrip', long: ['--columns', '--separator', '--output-separator', '--table-columns', '--table-hide', '--table-right', '--table-truncate', '--table-wrap', '--table-name', '--tree', '--tree-id', '--tree-parent'] },
-  iconv: { short: 'fto', long: ['--from-code', '--to-code', '--output'] },
-  md5sum: SUMS,
-  sha1sum: SUMS,
-  sha224sum: SUMS,
-  sha256sum: SUMS,
-  sha384sum: SUMS,
-  sha512sum: SUMS,
-  b2sum: SUMS,
-  cksum: SUMS,
-  file: { short: 'eFfmP', long: ['--exclude', '--separator', '--files-from', '--magic-file', '--parameter'], files: ['-m', '--magic-file'], lists: ['-f', '--files-from'] },
-  sed: { short: 'efl', long: ['--expression', '--file', '--line-length'], files: ['-f', '--file'], patternUnless: ['-e', '--expression', '-f', '--file'] },
-  ls: { short: 'ITw', long: ['--ignore', '--hide', '--tabsize', '--width', '--format', '--sort', '--time', '--time-style', '--block-size', '--quoting-style', '--indicator-style'] },
-  tree: { short: 'LPIoHT' },
-  du: { short: 'BdtX', long: ['--block-size', '--max-depth', '--threshold', '--exclude', '--exclude-from', '--time-style'], files: ['-X', '--exclude-from'], lists: ['--files0-from'] },
-  stat: { short: 'c', long: ['--format', '--printf'] },
-};
-
-/** Commands that take no file names, or only test or resolve paths (test -f, realpath): not checked. */
-const NO_FILES = new Set([
-  'echo', 'printf', 'pwd', 'true', 'false', ':', 'basename', 'dirname', 'seq', 'test', '[', '[[', 'cd', 'pushd', 'popd',
-  'dirs', 'tr', 'which', 'type', 'command', 'sleep', 'date', 'whoami', 'id', 'uname', 'nproc', 'hostname', 'printenv',
-  'man', 'exit', 'return', 'set', 'unset', 'export', 'shopt', 'yes', 'hash', 'wait', 'kill', 'jobs', 'realpath',
-  'readlink',
-]);
-
-const WRAPPER_NAMES = new Set(['timeout', 'time', 'nice', 'nohup', 'stdbuf', 'command', 'builtin', 'exec', 'coproc', 'env', 'xargs', 'sudo', 'doas']);
-
-const GIT_READS = new Set(['status', 'diff', 'log', 'show', 'blame', 'ls-files']);
-const GIT_NO_PATHS = new Set(['rev-parse', 'branch', 'version']);
-const GIT_GLOBAL_WITH_VALUE = new Set(['-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--config-env', '--super-prefix']);
-
-export const MAX_GLOB_MATCHES = 256;
-const MAX_GLOB_ENTRIES = 10_000;
 
 /** One word to check and how it is used. */
 interface Operand {
@@ -377,52 +259,6 @@ function readsOf(command: ResolvedCommand): Reads & { chdir: ShellWord[] } {
   }
   if (command.appendsArguments) out.unknown.push('the file names xargs adds, which AgentGate cannot see');
   return out;
-}
-
-/** Bash's pathname expansion of an absolute pattern (no dotglob); null when it matches too much. */
-export function expandGlob(pattern: string): string[] | null {
-  let current = [''];
-  let entries = 0;
-  let globbed = false;
-  let literalTail = false;
-  for (const segment of pattern.split('/')) {
-    if (segment === '') continue;
-    if (!/[*?[]/.test(segment)) {
-      current = current.map((prefix) => `${prefix}/${segment}`);
-      literalTail = globbed;
-      continue;
-    }
-    globbed = true;
-    literalTail = false;
-    const matches = picomatch(segment, { dot: false, noextglob: true, nobrace: true });
-    const next: string[] = [];
-    for (const prefix of current) {
-      let names: string[];
-      try {
-        names = fs.readdirSync(prefix === '' ? '/' : prefix);
-      } catch {
-        continue;
-      }
-      entries += names.length;
-      if (entries > MAX_GLOB_ENTRIES) return null;
-      for (const name of names) if (matches(name)) next.push(`${prefix}/${name}`);
-      if (next.length > MAX_GLOB_MATCHES) return null;
-    }
-    current = next;
-    if (current.length === 0) break;
-  }
-  if (!globbed) return [];
-  // `*/x` matches only where x exists (a link counts, even one leading nowhere).
-  return literalTail ? current.filter(exists) : current;
-}
-
-function exists(file: string): boolean {
-  try {
-    fs.lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Paths, and whether they are folders read whole (find's `{}`); or why they cannot be known. */
