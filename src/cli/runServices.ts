@@ -2,6 +2,7 @@ import type { DecideFn } from '../core/agent/approval';
 import { modelWebDigester } from '../core/agent/webDigester';
 import { decideBash } from '../core/permissions/bash/decide';
 import { PermissionEngine } from '../core/permissions/engine';
+import { credentialValues, withSettingsEnv } from '../core/providers/environment';
 import { createModelProvider, resolveProviderConfig, type Env, type ModelProvider } from '../core/providers/index';
 import { startMcpForRun } from '../core/mcp/startForRun';
 import { formatDiagnostic, loadSettings } from '../core/settings';
@@ -28,8 +29,6 @@ export interface RunServices {
   dispose(): Promise<void>;
 }
 
-/** Environment variables whose values are credentials. */
-const SECRET_VARIABLES = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_BEARER_TOKEN_BEDROCK'];
 
 export async function createRunServices(options: { args: RunArgs; cwd: string; home: string; env: NodeJS.ProcessEnv; warn(text: string): void }): Promise<RunServices> {
   const { args, cwd, home, warn } = options;
@@ -46,7 +45,7 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
   if (badRule !== undefined) throw new UsageError(`run: ${badRule.message}`);
   for (const diagnostic of settings.diagnostics) warn(formatDiagnostic(diagnostic, cwd));
 
-  const env: Env = { ...options.env, ...Object.fromEntries(Object.entries(settings.env).map(([name, entry]) => [name, entry.value])) };
+  const env: Env = withSettingsEnv(options.env, settings);
   // As in Claude Code: --model, then ANTHROPIC_MODEL, then the settings' model, then the default.
   const model = args.model ?? (env.ANTHROPIC_MODEL ? undefined : settings.model?.value);
   const config = resolveProviderConfig(env, model ? { model } : {});
@@ -62,7 +61,7 @@ export async function createRunServices(options: { args: RunArgs; cwd: string; h
   const processes = new NodeProcessRunner();
   const permissionContext = { cwd, workspaceFolders: [cwd], home, settings, mode };
   const decide: DecideFn = (request) => engine.decide(request, permissionContext);
-  const fixedSecrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => value !== undefined && value !== '');
+  const fixedSecrets = credentialValues(env);
   return {
     settings,
     mode,

@@ -14,8 +14,9 @@ import type { ApprovalPrompter, EventSink } from '../../core/agent/types';
 import { modelWebDigester } from '../../core/agent/webDigester';
 import { decideBash } from '../../core/permissions/bash/decide';
 import { PermissionEngine } from '../../core/permissions/engine';
-import { resolveProviderConfig, type Env } from '../../core/providers/config';
+import { resolveProviderConfig } from '../../core/providers/config';
 import { createModelProvider } from '../../core/providers/createProvider';
+import { credentialValues, withSettingsEnv } from '../../core/providers/environment';
 import { addPermissionRule } from '../../core/settings';
 import type { EffectiveSettings, PermissionMode } from '../../core/settings/types';
 import { builtinTools, NodeProcessRunner, nodeFetchText, SessionReadTracker } from '../../core/tools/index';
@@ -50,13 +51,6 @@ export interface AgentFactoryDeps {
   env: NodeJS.ProcessEnv;
 }
 
-/** Environment variables whose values are credentials: never written to transcripts. */
-const SECRET_VARIABLES = ['ANTHROPIC_API_KEY', 'ANTHROPIC_AUTH_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_BEARER_TOKEN_BEDROCK'];
-
-export function mergedEnv(base: NodeJS.ProcessEnv, settings: EffectiveSettings | undefined): Env {
-  return { ...base, ...Object.fromEntries(Object.entries(settings?.env ?? {}).map(([name, entry]) => [name, entry.value])) };
-}
-
 export class AgentFactory implements SessionFactory, Disposable {
   private readonly processes = new NodeProcessRunner();
 
@@ -69,7 +63,7 @@ export class AgentFactory implements SessionFactory, Disposable {
     const trust = await deps.ensureTrust(cwd);
     const settings = await deps.settings();
     if (settings === undefined) throw new AgentSetupError('The workspace settings could not be loaded; see the AgentGate log.');
-    const env = mergedEnv(deps.env, settings);
+    const env = withSettingsEnv(deps.env, settings);
     let config;
     try {
       // As in Claude Code: ANTHROPIC_MODEL beats the settings' model.
@@ -94,7 +88,7 @@ export class AgentFactory implements SessionFactory, Disposable {
     const system = buildSystemPrompt(await gatherEnvironment({ cwd, workspaceFolders }), memory.files);
     const resumed = resume ? await loadTranscript(await findTranscript(deps.home, cwd, resume.sessionId), resume.sessionId) : undefined;
     const sessionId = resumed?.sessionId ?? randomUUID();
-    const fixedSecrets = SECRET_VARIABLES.map((name) => env[name]).filter((value): value is string => value !== undefined && value !== '');
+    const fixedSecrets = credentialValues(env);
     const stored = await deps.storedApiKey();
     if (stored) storedKeys.push(stored);
     const transcript = await TranscriptWriter.open(resumed?.file ?? transcriptPath(deps.home, cwd, sessionId), { secrets: () => [...fixedSecrets, ...storedKeys] });

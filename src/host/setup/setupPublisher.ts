@@ -1,6 +1,6 @@
 /** Tells the panel whether a provider is configured and whether the workspace is trusted. */
 import type { EffectiveSettings } from '../../core/settings/types';
-import { mergedEnv } from '../chat/agentFactory';
+import { withSettingsEnv } from '../../core/providers/environment';
 import type { PanelChannel } from '../panelChannel';
 import { providerStatus } from './providerStatus';
 
@@ -20,7 +20,7 @@ export class SetupPublisher {
   async publish(): Promise<void> {
     const settings = this.deps.settings();
     const provider = providerStatus({
-      env: mergedEnv(this.deps.env, settings),
+      env: withSettingsEnv(this.deps.env, settings),
       storedKey: (await this.deps.storedApiKey()) !== undefined,
       apiKeyHelper: settings?.apiKeyHelper !== undefined,
     });
