@@ -9,13 +9,13 @@ import {
   type ModelMessage,
   type ModelProvider,
   type ModelRequest,
-  type StreamEvent,
   type StreamOptions,
   type Usage,
 } from '../../../../src/core/providers/types';
 import type { AgentTool, FileChangePreview, ToolContext, ToolResult } from '../../../../src/core/tools/types';
 import type { AgentEvent, ApprovalPrompter, ApprovalReply, ApprovalRequest, EventSink } from '../../../../src/core/agent/types';
 import { emptyUsage } from '../../../../src/core/agent/usage';
+import { streamEventsOf } from '../../../support/streamEvents';
 
 export type Block = { type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> };
 
@@ -41,23 +41,6 @@ export function toMessage(reply: Reply, model: string, id: string): ModelMessage
   return { id, type: 'message', role: 'assistant', model, content, stop_reason: stop, stop_sequence: null, usage } as unknown as ModelMessage;
 }
 
-/** The stream events of a complete message, as the API sends them. */
-export function eventsOf(message: ModelMessage): StreamEvent[] {
-  const events: unknown[] = [{ type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...message.usage, output_tokens: 1 } } }];
-  message.content.forEach((block, index) => {
-    if (block.type === 'text') {
-      events.push({ type: 'content_block_start', index, content_block: { type: 'text', text: '', citations: null } });
-      events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text: block.text } });
-    } else if (block.type === 'tool_use') {
-      events.push({ type: 'content_block_start', index, content_block: { ...block, input: {} } });
-      events.push({ type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: JSON.stringify(block.input) } });
-    }
-    events.push({ type: 'content_block_stop', index });
-  });
-  events.push({ type: 'message_delta', delta: { stop_reason: message.stop_reason, stop_sequence: null }, usage: { output_tokens: message.usage.output_tokens } });
-  events.push({ type: 'message_stop' });
-  return events as StreamEvent[];
-}
 
 /** A model provider that answers from a script, one reply per request, and records requests. */
 export class ScriptedProvider implements ModelProvider {
@@ -73,7 +56,7 @@ export class ScriptedProvider implements ModelProvider {
     if (step === undefined) throw new Error(`The script has no reply for request ${this.next}.`);
     const reply = typeof step === 'function' ? step(request) : step;
     const message = toMessage(reply, request.model, `msg_${this.next}`);
-    const events = eventsOf(message);
+    const events = streamEventsOf(message);
     for (let i = 0; i < events.length; i++) {
       if (options.signal.aborted) throw new ProviderError('cancelled', 'The request was cancelled.');
       if (reply.breakAfterEvents === i) throw new ProviderError('interrupted', 'overloaded_error mid-stream');
