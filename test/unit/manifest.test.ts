@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
@@ -53,6 +53,28 @@ describe('extension manifest', () => {
       assert.ok(command.title.length > 0, command.command);
       assert.equal(command.category, 'AgentGate', command.command);
     }
+  });
+
+  it('names only commands that exist wherever a message or the README says "AgentGate: <Command>"', () => {
+    const titles = new Set(pkg.contributes.commands.map((command) => `${command.category}: ${command.title}`));
+    const sources = [
+      ...readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => path.join('src', name)),
+      'README.md',
+      'CHANGELOG.md',
+    ];
+    // A command title as people see it in the palette: Title Case words right before a closing
+    // quote, backtick or bold marker ("AgentGate: API key stored" is a message, not a command).
+    const named = /AgentGate: ((?:[A-Z][A-Za-z]*)(?: [A-Z][A-Za-z]*)*)(?=['"\u2019*`])/g;
+    const unknown: string[] = [];
+    for (const file of sources) {
+      for (const match of readFileSync(path.join(root, file), 'utf8').matchAll(named)) {
+        if (!titles.has(match[0])) unknown.push(`${file}: ${match[0]}`);
+      }
+    }
+    assert.ok(titles.has('AgentGate: Set Anthropic API Key'));
+    assert.deepEqual(unknown, []);
   });
 
   it('points every jsonValidation entry at a schema the build writes', () => {

@@ -22,7 +22,7 @@ export interface AnthropicProviderOptions {
 
 const PROFILE: ProviderProfile = {
   label: 'the Anthropic API',
-  authHint: "Check ANTHROPIC_API_KEY, the key stored with 'AgentGate: Set API Key', or your apiKeyHelper.",
+  authHint: "Check ANTHROPIC_API_KEY, the key stored with 'AgentGate: Set Anthropic API Key', or your apiKeyHelper.",
   classify: classifyAnthropicError,
 };
 

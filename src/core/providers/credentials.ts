@@ -25,7 +25,7 @@ export interface ApiKeySourceOptions {
 }
 
 export const NO_API_KEY_MESSAGE =
-  "No Anthropic API key: set ANTHROPIC_API_KEY, store a key with the 'AgentGate: Set API Key' command, or configure apiKeyHelper.";
+  "No Anthropic API key: set ANTHROPIC_API_KEY, store a key with the 'AgentGate: Set Anthropic API Key' command, or configure apiKeyHelper.";
 
 export function apiKeySource(options: ApiKeySourceOptions): ApiKeySource {
   const seen = new Set<string>();
