@@ -1,5 +1,5 @@
 /**
- * `npm test`: every tier in order (build, lint, typecheck, unit, integration, e2e), each one's
+ * `npm test`: every tier in order (build, lint, typecheck, unit, artifact, integration, e2e), each one's
  * output streamed; stops at the first failing tier, then prints `tests: N passed, N failed`
  * summed over the tiers that ran tests, and exits non-zero on any failure.
  */
@@ -16,13 +16,14 @@ interface Tier {
   readonly counts?: boolean;
 }
 
-const tsx = (file: string) => [process.execPath, '--import', 'tsx', file];
+const tsx = (file: string, ...args: string[]) => [process.execPath, '--import', 'tsx', file, ...args];
 
 const TIERS: readonly Tier[] = [
   { name: 'build', commands: [['npm', 'run', 'build']] },
   { name: 'lint', commands: [['npx', 'eslint', '--max-warnings', '0', '.']] },
   { name: 'typecheck', commands: [['npm', 'run', 'typecheck']] },
   { name: 'unit', commands: [tsx('test/support/runUnit.ts')], counts: true },
+  { name: 'artifact', commands: [tsx('test/support/runUnit.ts', 'test/artifact')], counts: true },
   { name: 'integration', commands: [tsx('test/support/runIntegration.ts')], counts: true },
   { name: 'e2e', commands: [['npm', 'run', 'package'], tsx('test/support/runE2e.ts')], counts: true },
 ];

@@ -1,5 +1,6 @@
 /**
- * Runs the unit tests (plain Node, node:test, TypeScript through tsx).
+ * Runs node:test suites in plain Node, TypeScript through tsx: the unit tests, which need no
+ * build, or the artifact tests (`test/artifact`), which run the built dist/ and the VSIX listing.
  * Usage: tsx test/support/runUnit.ts [file-or-folder ...]   (default: test/unit)
  */
 import { spawnSync } from 'node:child_process';
