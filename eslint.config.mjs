@@ -1,20 +1,33 @@
 // Lint rules, including the layering zones of the architecture: core, protocol and webview never
-// import `vscode`; core never imports host/panel/webview; the webview imports only protocol.
+// import `vscode`; core never imports host/panel/webview; core/settings never imports
+// core/permissions; the webview imports only protocol.
 // Every rule is an error: `npm run lint` allows zero warnings.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const vscodeBan = { name: 'vscode', message: 'Only src/host, src/panel and src/extension.ts may import vscode.' };
 
+const editorFree = {
+  group: ['**/host', '**/host/**', '**/panel', '**/panel/**', '**/webview', '**/webview/**', '**/extension', '**/cli', '**/cli/**'],
+  message: 'core is editor-free: it may import only core and protocol.',
+};
+
 export const layeringZones = [
   {
     files: ['src/core/**/*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { paths: [vscodeBan], patterns: [editorFree] }],
+    },
+  },
+  {
+    // A later zone replaces the rule's options for its files, so it repeats the core zone's.
+    files: ['src/core/settings/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
         paths: [vscodeBan],
-        patterns: [{
-          group: ['**/host', '**/host/**', '**/panel', '**/panel/**', '**/webview', '**/webview/**', '**/extension', '**/cli', '**/cli/**'],
-          message: 'core is editor-free: it may import only core and protocol.',
+        patterns: [editorFree, {
+          group: ['**/permissions', '**/permissions/**'],
+          message: 'Settings hand the permission engine parsed rules; the engine depends on settings, never the reverse.',
         }],
       }],
     },

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import * as vscode from 'vscode';
-import { parseRuleText } from './core/permissions/rules';
+import { parseRuleText } from './core/settings/rules';
 import type { PermissionMode } from './core/settings/types';
 import { NodeFileSystem } from './core/tools/index';
 import { version } from './core/version';

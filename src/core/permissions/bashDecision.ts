@@ -4,7 +4,7 @@ import { decideRead, decideWrite } from './fileDecisions';
 import { askByRule, BYPASS_REASON, denyByRule, plain, withRefusal } from './flow';
 import { isDirectory, pathTarget, PathResolutionError, type PathCache, type PathTarget } from './paths';
 import type { CompiledPathPattern } from './pathRules';
-import type { ParsedRule } from './rules';
+import type { ParsedRule } from '../settings/types';
 import { describeRule } from './sourceLabel';
 import type { Decision } from './types';
 

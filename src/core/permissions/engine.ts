@@ -4,10 +4,10 @@ import { buildEnv, type EvalEnv } from './env';
 import { decideRead, decideWrite } from './fileDecisions';
 import { plain, removedTool } from './flow';
 import { isDirectory, PathResolutionError, pathTarget } from './paths';
-import { bareRule } from './ruleSet';
 import { parseToolRequest, type ToolAction } from './toolInput';
 import { decideMcp, decideOther, decideWebFetch, decideWebSearch } from './toolDecisions';
 import type { Decision, PermissionContext, ToolRequest } from './types';
+import type { ParsedRule } from '../settings/types';
 
 /**
  * The permission decision engine: what the agent wants to do plus the merged settings in, allow /
@@ -54,6 +54,11 @@ export class PermissionEngine {
         return decideOther(action.tool, env);
     }
   }
+}
+
+/** The first rule of a list that is the bare tool name (`Bash`, not `Bash(...)`). */
+function bareRule(rules: readonly ParsedRule[], tool: string): ParsedRule | undefined {
+  return rules.find((r) => r.specifier === undefined && r.tool === tool);
 }
 
 const defaultEngine = new PermissionEngine();

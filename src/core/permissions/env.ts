@@ -1,9 +1,8 @@
 import { resolveMode, type ModeState } from './modes';
 import { compilePathPattern, type CompiledPathPattern } from './pathRules';
 import { expandHome, folderForms } from './paths';
-import type { ParsedRule } from './rules';
-import { ruleSetOf, type RuleSet } from './ruleSet';
 import type { PermissionContext } from './types';
+import type { ParsedRule, RuleSet } from '../settings/types';
 
 /** Everything one decision needs, computed once per request. */
 export interface EvalEnv {
@@ -55,7 +54,7 @@ export function buildEnv(ctx: PermissionContext): EvalEnv {
   const key = `${ctx.cwd}\0${ctx.home}`;
   return {
     ctx,
-    rules: ruleSetOf(ctx.settings),
+    rules: ctx.settings.rules,
     mode: resolveMode(ctx),
     workDirs: workingDirectories(ctx),
     pattern: (rule) => compiledPattern(rule, ctx, key),

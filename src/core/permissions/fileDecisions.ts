@@ -2,7 +2,7 @@ import type { EvalEnv } from './env';
 import { settle, type Flow, type RuleHit } from './flow';
 import { insideAll, isInside, type PathTarget } from './paths';
 import { protectedHits, type ProtectedHit } from './protectedPaths';
-import type { ParsedRule } from './rules';
+import type { ParsedRule } from '../settings/types';
 import { describeRule } from './sourceLabel';
 import type { Decision } from './types';
 

@@ -1,5 +1,5 @@
 import type { ModeState } from './modes';
-import type { ParsedRule } from './rules';
+import type { ParsedRule } from '../settings/types';
 import { describeRule } from './sourceLabel';
 import type { Decision } from './types';
 

@@ -1,6 +1,5 @@
-import type { ParsedRule } from './rules';
 import { COMMAND_LINE_FILE } from '../settings/commandLineRules';
-import { LEVEL_LABEL, type Source } from '../settings/types';
+import { LEVEL_LABEL, type ParsedRule, type Source } from '../settings/types';
 
 /**
  * Formats where a value came from, for people: `project settings (/w/.claude/settings.json:5:7)`,

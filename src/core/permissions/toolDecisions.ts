@@ -1,6 +1,6 @@
 import type { EvalEnv } from './env';
 import { plain, settle, type RuleHit } from './flow';
-import type { ParsedRule } from './rules';
+import type { ParsedRule } from '../settings/types';
 import type { Decision } from './types';
 import { domainMatches, parseDomainSpecifier, parseFetchUrl } from './webFetch';
 

@@ -5,7 +5,7 @@
  */
 import { applyEdits, type FormattingOptions, modify } from 'jsonc-parser';
 import path from 'node:path';
-import { parseRuleText, type RuleList } from '../permissions/rules';
+import { parseRuleText, type RuleList } from './rules';
 import { analyzeSettingsText } from './analyzeSettings';
 import { lstatIfExists, writeFileAtomic } from './atomicWrite';
 import { formatDiagnostic } from './diagnostics';

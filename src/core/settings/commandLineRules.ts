@@ -1,5 +1,5 @@
 /** The rules given as `--allowedTools` / `--disallowedTools` on the command line. */
-import { parseRuleText } from '../permissions/rules';
+import { parseRuleText } from './rules';
 import { emptyValues, type SettingsValues } from './extract';
 import type { Diagnostic, Source, Sourced } from './types';
 

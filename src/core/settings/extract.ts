@@ -11,7 +11,7 @@ import { mcpServerMatcherSchema, permissionModeSchema, ruleStringSchema, setting
 import type { EffectiveSettings, McpServerMatcher, Source, Sourced } from './types';
 
 /** The settings values of one file, or several merged: EffectiveSettings without the bookkeeping. */
-export type SettingsValues = Omit<EffectiveSettings, 'managedFailure' | 'trusted' | 'files' | 'diagnostics'>;
+export type SettingsValues = Omit<EffectiveSettings, 'rules' | 'managedFailure' | 'trusted' | 'files' | 'diagnostics'>;
 
 export function emptyValues(): SettingsValues {
   return {

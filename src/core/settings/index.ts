@@ -13,6 +13,7 @@ export { validateSettingsFile } from './validateFile';
 export { validateMcpJson } from './mcpJson';
 export { mcpJsonSchema, mcpServerSchema, type McpJson } from './mcpSchema';
 export { COMMAND_LINE_FILE, splitToolList } from './commandLineRules';
+export { parseRuleText, ruleSetOf, type RuleParseResult } from './rules';
 export { formatDiagnostic } from './diagnostics';
 export { mcpJsonJsonSchema, SETTINGS_SCHEMA_FILE, settingsJsonSchema } from './jsonSchema';
 export { settingsFileSchema, type SettingsFile } from './schema';

@@ -18,6 +18,7 @@ import { gateManagedFailure, gateUntrusted, MANAGED_FAILURE_REASON, UNTRUSTED_RE
 import { mergeValues } from './merge';
 import { type SettingsFileLocation, type SettingsPathOptions, settingsFilePaths } from './paths';
 import { readSettingsText } from './readSettingsFile';
+import { ruleSetOf } from './rules';
 import type { Diagnostic, EffectiveSettings, FileStatus, SettingsFileReport, SettingsLevel } from './types';
 
 export interface LoadSettingsOptions extends SettingsPathOptions {
@@ -158,7 +159,7 @@ export async function loadSettings(options: LoadSettingsOptions): Promise<Effect
   }
 
   const merged = mergeValues(layers.map((layer) => layer.values));
-  const result: EffectiveSettings = { ...merged, trusted: effectiveTrust, files, diagnostics };
+  const result: EffectiveSettings = { ...merged, rules: ruleSetOf(merged.permissions), trusted: effectiveTrust, files, diagnostics };
   if (managedFailure) result.managedFailure = managedFailure;
   return result;
 }

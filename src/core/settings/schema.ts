@@ -5,7 +5,7 @@
  * Schema shows them as hover text in the editor.
  */
 import { z } from 'zod';
-import { parseRuleText } from '../permissions/rules';
+import { parseRuleText } from './rules';
 import type { PermissionMode } from './types';
 
 /** `params.kind` of the issue a malformed permission rule raises. */

@@ -40,6 +40,22 @@ export interface Sourced<T> {
   source: Source;
 }
 
+export type RuleList = 'allow' | 'ask' | 'deny';
+
+/** A permission rule as written (`Tool` or `Tool(specifier)`), parsed. */
+export interface ParsedRule {
+  /** The rule exactly as written in the settings file. */
+  raw: string;
+  tool: string;
+  /** The text inside the parentheses; undefined for a bare tool rule. */
+  specifier?: string;
+  list: RuleList;
+  source: Source;
+}
+
+/** Parsed permission rules by list, each list highest precedence first. */
+export type RuleSet = Record<RuleList, ParsedRule[]>;
+
 export type PermissionMode = 'default' | 'acceptEdits' | 'plan' | 'bypassPermissions';
 export const PERMISSION_MODES: readonly PermissionMode[] = ['default', 'acceptEdits', 'plan', 'bypassPermissions'];
 
@@ -87,6 +103,11 @@ export interface EffectiveSettings {
    * closed: see `failClosed` in the permission engine.
    */
   managedFailure?: { file: string; message: string };
+  /**
+   * `permissions.allow|ask|deny` parsed, in the same order and with the same provenance: what the
+   * permission engine matches against. The lists above keep the rules as written, for display.
+   */
+  rules: RuleSet;
   /** Whether the workspace was trusted when these settings were merged. */
   trusted: boolean;
   files: SettingsFileReport[];

@@ -5,7 +5,7 @@
  * global options); allow rules only against the command that actually runs, as written.
  */
 import picomatch from 'picomatch';
-import type { ParsedRule } from '../rules';
+import type { ParsedRule } from '../../settings/types';
 import type { BashDecisionInput } from './types';
 import type { ResolvedCommand } from './model';
 import { lineMatches, parseBashPattern, patternMatches, type BashPattern } from './ruleMatch';

@@ -1,4 +1,4 @@
-import type { ParsedRule } from '../rules';
+import type { ParsedRule } from '../../settings/types';
 import type { Decision } from '../types';
 
 /**

@@ -10,6 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { BashDecisionInput } from '../../../../src/core/permissions/bash/types';
 import { PermissionEngine } from '../../../../src/core/permissions/engine';
 import type { Decision, DecisionKind, PermissionContext } from '../../../../src/core/permissions/types';
+import { ruleSetOf } from '../../../../src/core/settings/rules';
 import type { EffectiveSettings, PermissionMode, SettingsLevel, Source, Sourced } from '../../../../src/core/settings/types';
 
 export type RuleEntry = string | [SettingsLevel, string];
@@ -111,14 +112,16 @@ export class Sandbox {
         const [level, value] = typeof entry === 'string' ? (['project', entry] as const) : entry;
         return { value, source: this.sourceFor(level, index + 3) };
       });
+    const permissions: EffectiveSettings['permissions'] = {
+      allow: sourced(options.allow),
+      ask: sourced(options.ask),
+      deny: sourced(options.deny),
+      additionalDirectories: (options.additionalDirectories ?? []).map((value) => ({ value, source: this.sourceFor('user') })),
+      disableBypassPermissionsMode: options.disableBypass ? { value: 'disable', source: this.sourceFor(options.disableBypass, 2) } : undefined,
+    };
     return {
-      permissions: {
-        allow: sourced(options.allow),
-        ask: sourced(options.ask),
-        deny: sourced(options.deny),
-        additionalDirectories: (options.additionalDirectories ?? []).map((value) => ({ value, source: this.sourceFor('user') })),
-        disableBypassPermissionsMode: options.disableBypass ? { value: 'disable', source: this.sourceFor(options.disableBypass, 2) } : undefined,
-      },
+      permissions,
+      rules: ruleSetOf(permissions),
       env: {},
       enabledMcpjsonServers: [],
       disabledMcpjsonServers: [],

@@ -6,7 +6,6 @@ import { after, before, describe, it } from 'node:test';
 import { compilePathPattern } from '../../../../src/core/permissions/pathRules';
 import { isInside, pathTarget, physicalPath, PathResolutionError } from '../../../../src/core/permissions/paths';
 import { protectedComponent } from '../../../../src/core/permissions/protectedPaths';
-import { parseRuleText } from '../../../../src/core/permissions/rules';
 import { describeRule, formatSource } from '../../../../src/core/permissions/sourceLabel';
 import { domainMatches, parseDomainSpecifier, parseFetchUrl } from '../../../../src/core/permissions/webFetch';
 import { engineWithoutBash, Sandbox } from './harness';
@@ -138,16 +137,6 @@ describe('WebFetch parsing', () => {
     assert.equal(domainMatches(subs, 'evilexample.com'), false);
     assert.equal(domainMatches(subs, '.example.com'), false);
     assert.equal(domainMatches(subs, 'a.example.com'), true);
-  });
-});
-
-describe('rule grammar additions', () => {
-  it('accepts mcp__server__* as a tool name', () => {
-    assert.deepEqual(parseRuleText('mcp__github__*'), { ok: true, tool: 'mcp__github__*' });
-  });
-  it('still refuses other wildcards in tool names', () => {
-    assert.equal(parseRuleText('Bas*').ok, false);
-    assert.equal(parseRuleText('mcp__*').ok, false);
   });
 });
 

@@ -5,7 +5,7 @@ import { modeOptions, nextMode } from '../../../../src/host/mode/modeOptions';
 
 const source = { level: 'managed' as const, file: '/etc/claude-code/managed-settings.json', root: '/' };
 function settings(extra: Partial<EffectiveSettings['permissions']> = {}, more: Partial<EffectiveSettings> = {}): EffectiveSettings {
-  return { permissions: { allow: [], ask: [], deny: [], additionalDirectories: [], ...extra }, env: {}, enabledMcpjsonServers: [], disabledMcpjsonServers: [], deniedMcpServers: [], trusted: true, files: [], diagnostics: [], ...more };
+  return { permissions: { allow: [], ask: [], deny: [], additionalDirectories: [], ...extra }, rules: { allow: [], ask: [], deny: [] }, env: {}, enabledMcpjsonServers: [], disabledMcpjsonServers: [], deniedMcpServers: [], trusted: true, files: [], diagnostics: [], ...more };
 }
 const available = (options: ReturnType<typeof modeOptions>) => options.filter((o) => o.available).map((o) => o.mode);
 

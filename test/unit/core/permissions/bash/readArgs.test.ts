@@ -14,6 +14,7 @@ import type { BashDecisionInput, ReadUse } from '../../../../../src/core/permiss
 import { checkReadFor, checkWriteFor } from '../../../../../src/core/permissions/bashDecision';
 import { buildEnv } from '../../../../../src/core/permissions/env';
 import type { Decision, PermissionContext } from '../../../../../src/core/permissions/types';
+import { ruleSetOf } from '../../../../../src/core/settings/rules';
 import type { EffectiveSettings } from '../../../../../src/core/settings/types';
 import { HOME, PROJECT_SOURCE, WORKSPACE, input, type Expected, type RuleTexts } from './support';
 
@@ -322,8 +323,10 @@ class Tree {
 
   settings(deny: string[]): EffectiveSettings {
     const source = { level: 'project' as const, file: path.join(this.ws, '.claude', 'settings.json'), position: { line: 3, column: 5 }, root: this.ws };
+    const permissions: EffectiveSettings['permissions'] = { allow: [], ask: [], deny: deny.map((value) => ({ value, source })), additionalDirectories: [], disableBypassPermissionsMode: undefined };
     return {
-      permissions: { allow: [], ask: [], deny: deny.map((value) => ({ value, source })), additionalDirectories: [], disableBypassPermissionsMode: undefined },
+      permissions,
+      rules: ruleSetOf(permissions),
       env: {},
       enabledMcpjsonServers: [],
       disabledMcpjsonServers: [],

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { decideBash } from '../../../../../src/core/permissions/bash/decide';
 import type { BashDecisionInput, ReadUse } from '../../../../../src/core/permissions/bash/types';
-import { parseRuleText, type ParsedRule, type RuleList } from '../../../../../src/core/permissions/rules';
+import { parseRuleText, type ParsedRule, type RuleList } from '../../../../../src/core/settings/rules';
 import type { Source } from '../../../../../src/core/settings/types';
 import type { Decision } from '../../../../../src/core/permissions/types';
 

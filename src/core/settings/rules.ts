@@ -1,17 +1,13 @@
-import type { Source, Sourced } from '../settings/types';
+/**
+ * The grammar of permission rules, `Tool` or `Tool(specifier)`. It lives with the settings because
+ * the settings are where rules are written: a malformed rule is reported with its file and
+ * position when the file is read, and loading hands the permission engine rules already parsed,
+ * so no decision parses a rule again. What a specifier means (a command pattern, a path, a
+ * domain) is the engine's business.
+ */
+import type { ParsedRule, RuleList, RuleSet, Sourced } from './types';
 
-export type RuleList = 'allow' | 'ask' | 'deny';
-
-/** A permission rule as written (`Tool` or `Tool(specifier)`), parsed. */
-export interface ParsedRule {
-  /** The rule exactly as written in the settings file. */
-  raw: string;
-  tool: string;
-  /** The text inside the parentheses; undefined for a bare tool rule. */
-  specifier?: string;
-  list: RuleList;
-  source: Source;
-}
+export type { ParsedRule, RuleList, RuleSet } from './types';
 
 export type RuleParseResult = { ok: true; tool: string; specifier?: string } | { ok: false; error: string };
 
@@ -42,17 +38,15 @@ export function parseRuleText(raw: string): RuleParseResult {
   return { ok: true, tool, specifier };
 }
 
-/** Parses every rule of one list; invalid rules are returned separately so callers can report them. */
-export function parseRules(
-  list: RuleList,
-  entries: readonly Sourced<string>[],
-): { rules: ParsedRule[]; errors: { entry: Sourced<string>; error: string }[] } {
-  const rules: ParsedRule[] = [];
-  const errors: { entry: Sourced<string>; error: string }[] = [];
-  for (const entry of entries) {
-    const parsed = parseRuleText(entry.value);
-    if (parsed.ok) rules.push({ raw: entry.value, tool: parsed.tool, specifier: parsed.specifier, list, source: entry.source });
-    else errors.push({ entry, error: parsed.error });
-  }
-  return { rules, errors };
+/**
+ * The rule set of merged permission lists. Rules that do not parse are left out: they never get
+ * this far from a settings file, whose loading reports them with their file and position.
+ */
+export function ruleSetOf(permissions: Record<RuleList, readonly Sourced<string>[]>): RuleSet {
+  const parse = (list: RuleList): ParsedRule[] =>
+    permissions[list].flatMap((entry) => {
+      const parsed = parseRuleText(entry.value);
+      return parsed.ok ? [{ raw: entry.value, tool: parsed.tool, specifier: parsed.specifier, list, source: entry.source }] : [];
+    });
+  return { deny: parse('deny'), ask: parse('ask'), allow: parse('allow') };
 }
